@@ -56,9 +56,12 @@ public final class DocParser {
     private boolean haveErrors;
     private boolean haveSince;
 
-    private DocParser(List<DocLine> lines, boolean lenient) {
+    private final Runnable afterClosing;
+
+    private DocParser(List<DocLine> lines, boolean lenient, Runnable afterClosing) {
         this.lines = lines;
         this.lenient = lenient;
+        this.afterClosing = afterClosing;
     }
 
     /**
@@ -71,10 +74,20 @@ public final class DocParser {
      * @throws SchemaException the first error QEMU reports for the block
      */
     public static DocComment parse(List<DocLine> lines, boolean lenient) throws SchemaException {
+        return parse(lines, lenient, () -> {});
+    }
+
+    /**
+     * Parses a documentation block, running {@code afterClosing} once the closing {@code ##} has
+     * been read and before the block's end-of-block checks: QEMU's lexer reads the token after the
+     * block at that point, so the caller lexes it there (a lexical error in it wins).
+     */
+    public static DocComment parse(List<DocLine> lines, boolean lenient, Runnable afterClosing)
+            throws SchemaException {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("a doc block starts with its '##' line");
         }
-        return new DocParser(lines, lenient).parseBlock();
+        return new DocParser(lines, lenient, afterClosing).parseBlock();
     }
 
     // ---------------------------------------------------------------------------------------
@@ -102,6 +115,7 @@ public final class DocParser {
         } else {
             parseFreeForm(line);
         }
+        afterClosing.run();
         return finish(info, symbol);
     }
 

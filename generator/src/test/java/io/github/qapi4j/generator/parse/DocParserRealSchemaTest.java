@@ -78,24 +78,4 @@ class DocParserRealSchemaTest {
         int[] count = {0};
         assertThat(parseAll("qemu-10.2.50", true, count)).isEmpty();
     }
-
-    @Test
-    @DisplayName("10.2.50: parsing all doc blocks is fast")
-    void fast() throws Exception {
-        List<List<DocLine>> all = new ArrayList<>();
-        for (Path f : schemaFiles("qemu-10.2.50")) {
-            all.addAll(DocBlocks.of(f.toString(), Files.readString(f, StandardCharsets.UTF_8)));
-        }
-        for (int warm = 0; warm < 5; warm++) {
-            for (List<DocLine> b : all) {
-                DocParser.parse(b, false);
-            }
-        }
-        long t0 = System.nanoTime();
-        for (List<DocLine> b : all) {
-            DocParser.parse(b, false);
-        }
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(ms).as("ms for %d blocks", all.size()).isLessThan(100);
-    }
 }
