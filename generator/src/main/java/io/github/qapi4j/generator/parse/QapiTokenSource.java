@@ -1,0 +1,185 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+package io.github.qapi4j.generator.parse;
+
+import io.github.qapi4j.generator.source.SchemaException;
+import io.github.qapi4j.generator.source.SourceInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CommonToken;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenFactory;
+import org.antlr.v4.runtime.TokenSource;
+
+/**
+ * Sits between {@link QapiLexer} and the parser and makes the token stream behave like QEMU's
+ * lexer: a token's lexical error (stray characters, bad strings) is raised when the parser first
+ * asks for that token, which is exactly when QEMU's one-token-lookahead lexer would read it; and a
+ * documentation block becomes one {@link DocBlockToken}.
+ */
+final class QapiTokenSource implements TokenSource {
+
+    private final QapiLexer lexer;
+    private final SourceInfo fileInfo;
+    private final SourceText source;
+    private Token pending;
+
+    QapiTokenSource(QapiLexer lexer, SourceInfo fileInfo, SourceText source) {
+        this.lexer = lexer;
+        this.fileInfo = fileInfo;
+        this.source = source;
+    }
+
+    @Override
+    public Token nextToken() {
+        Token t;
+        if (pending != null) {
+            t = pending;
+            pending = null;
+        } else {
+            t = nextLexerToken();
+            if (t.getType() == QapiLexer.DOC_COMMENT) {
+                return docBlock(t);
+            }
+        }
+        SyntaxError error = lexicalError(t);
+        if (error != null) {
+            throw error;
+        }
+        return t;
+    }
+
+    /** Reads doc lines up to the closing {@code ##} or the first token that is not a comment. */
+    private Token docBlock(Token opening) {
+        List<DocLine> lines = new ArrayList<>();
+        lines.add(docLine(opening));
+        while (true) {
+            Token t = nextLexerToken();
+            int type = t.getType();
+            if (type == QapiLexer.COMMENT || type == QapiLexer.DOC_COMMENT) {
+                lines.add(docLine(t));
+                if (type == QapiLexer.DOC_COMMENT) {
+                    return new DocBlockToken(opening, lines, null);
+                }
+            } else {
+                Position p = position(t);
+                lines.add(new DocLine(fileInfo.atLine(p.line), p.column, null));
+                pending = t;
+                return new DocBlockToken(opening, lines, lexicalError(t));
+            }
+        }
+    }
+
+    private DocLine docLine(Token t) {
+        Position p = position(t);
+        return new DocLine(fileInfo.atLine(p.line), p.column, t.getText());
+    }
+
+    /**
+     * The lexer's next token, except that a stray run starting with {@code true} or {@code false}
+     * becomes that keyword, and lexing resumes right after it (QEMU matches the keywords by prefix).
+     */
+    private Token nextLexerToken() {
+        Token t = lexer.nextToken();
+        if (t.getType() == QapiLexer.STRAY) {
+            String text = t.getText();
+            int length = text.startsWith("true") ? 4 : text.startsWith("false") ? 5 : 0;
+            if (length > 0) {
+                CommonToken keyword = new CommonToken(t);
+                keyword.setType(length == 4 ? QapiLexer.TRUE : QapiLexer.FALSE);
+                keyword.setStopIndex(t.getStartIndex() + length - 1);
+                keyword.setText(text.substring(0, length));
+                lexer.getInputStream().seek(t.getStartIndex() + length);
+                lexer.setLine(t.getLine());
+                lexer.setCharPositionInLine(t.getCharPositionInLine() + length);
+                return keyword;
+            }
+        }
+        return t;
+    }
+
+    /** QEMU's lexical error for a token, or null when the token is fine. */
+    private SyntaxError lexicalError(Token t) {
+        switch (t.getType()) {
+            case QapiLexer.STRAY:
+                return error(t, "stray '" + t.getText() + "'");
+            case QapiLexer.STRING:
+            case QapiLexer.UNTERMINATED_STRING: {
+                String text = t.getText();
+                boolean terminated = t.getType() == QapiLexer.STRING;
+                int end = terminated ? text.length() - 1 : text.length();
+                for (int i = 1; i < end; ) {
+                    int ch = text.codePointAt(i);
+                    if (ch == '\\') {
+                        if (i + 1 >= end) {
+                            break; // a backslash right before the newline
+                        }
+                        int next = text.codePointAt(i + 1);
+                        if (next != '\\') {
+                            return error(t, "unknown escape \\" + new String(Character.toChars(next)));
+                        }
+                        i += 2;
+                        continue;
+                    }
+                    if (ch < 32 || ch >= 127) {
+                        return error(t, "funny character in string");
+                    }
+                    i += Character.charCount(ch);
+                }
+                return terminated ? null : error(t, "missing terminating \"'\"");
+            }
+            default:
+                return null;
+        }
+    }
+
+    SyntaxError error(Token t, String message) {
+        Position p = position(t);
+        return new SyntaxError(SchemaException.at(fileInfo.atLine(p.line), p.column, message));
+    }
+
+    /** A token's line and QEMU column; end of input is the file's final newline, as in QEMU. */
+    Position position(Token t) {
+        if (t.getType() == Token.EOF) {
+            int pos = source.length() - 1;
+            int lineStart = source.lineStart(pos);
+            return new Position(t.getLine() - 1, source.column(lineStart, pos));
+        }
+        int start = t.getStartIndex();
+        return new Position(t.getLine(), source.column(start - t.getCharPositionInLine(), start));
+    }
+
+    record Position(int line, int column) {}
+
+    @Override
+    public int getLine() {
+        return lexer.getLine();
+    }
+
+    @Override
+    public int getCharPositionInLine() {
+        return lexer.getCharPositionInLine();
+    }
+
+    @Override
+    public CharStream getInputStream() {
+        return lexer.getInputStream();
+    }
+
+    @Override
+    public String getSourceName() {
+        return lexer.getSourceName();
+    }
+
+    @Override
+    public void setTokenFactory(TokenFactory<?> factory) {
+        lexer.setTokenFactory(factory);
+    }
+
+    @Override
+    public TokenFactory<?> getTokenFactory() {
+        return lexer.getTokenFactory();
+    }
+}
