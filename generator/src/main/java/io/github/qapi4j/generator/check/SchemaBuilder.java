@@ -127,7 +127,7 @@ final class SchemaBuilder {
         for (String q : QTYPES) {
             values.add(new Mem("value", q, null, null, List.of(), null, false, false, "QType"));
         }
-        defineEntity(new EnumEnt("QType", null, null, null, List.of(), values, "QTYPE"));
+        defineEntity(new EnumEnt("QType", null, null, null, List.of(), values, null));
     }
 
     private void defineExpr(CheckedExpr e) {
