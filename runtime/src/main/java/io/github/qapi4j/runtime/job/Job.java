@@ -245,6 +245,15 @@ public final class Job {
         engine.transitionToReady(this);
     }
 
+    /**
+     * Queues {@code delivery} (e.g. sending BLOCK_JOB_COMPLETED) to run in event order: after
+     * every status event so far and before any later one, outside the engine lock. Hooks use
+     * this so that their own events interleave correctly with JOB_STATUS_CHANGE.
+     */
+    public void postEvent(Runnable delivery) {
+        engine.postEvent(delivery);
+    }
+
     /** Wakes a job that yielded or sleeps (QEMU's {@code job_enter}). */
     public void enter() {
         engine.enter(this);

@@ -411,6 +411,16 @@ public final class JobEngine implements JobCommands {
         }
     }
 
+    void postEvent(Runnable delivery) {
+        Objects.requireNonNull(delivery, "delivery");
+        lock.lock();
+        try {
+            events.add(delivery);
+        } finally {
+            unlockAndFlush(false);
+        }
+    }
+
     void enter(Job job) {
         lock.lock();
         try {

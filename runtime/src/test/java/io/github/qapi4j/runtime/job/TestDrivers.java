@@ -13,7 +13,7 @@ final class TestDrivers {
      * test-blockjob.c's CancelJob: loops until completed; returns at once when force-cancelled;
      * converges to ready when told to; sleeps 100 us per loop.
      */
-    static final class CancelJob implements JobDriver {
+    static class CancelJob implements JobDriver {
         volatile boolean shouldConverge;
         volatile boolean shouldComplete;
 
@@ -67,7 +67,7 @@ final class TestDrivers {
     }
 
     /** A job whose run succeeds at once. */
-    static final class Trivial implements JobDriver {
+    static class Trivial implements JobDriver {
         private final JobType type;
 
         Trivial(JobType type) {
