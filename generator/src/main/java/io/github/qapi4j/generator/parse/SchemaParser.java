@@ -85,7 +85,7 @@ public final class SchemaParser {
             SourceInfo info = fileInfo.atLine(t.getLine());
             if (t instanceof DocBlockToken block) {
                 rejectExprDoc(curDoc);
-                curDoc = parseDoc(block);
+                curDoc = parseDoc(block, tokens);
                 docs.add(curDoc);
                 tokens.consume();
                 continue;
@@ -119,9 +119,10 @@ public final class SchemaParser {
         rejectExprDoc(curDoc);
     }
 
-    private DocComment parseDoc(DocBlockToken block) throws SchemaException {
+    private DocComment parseDoc(DocBlockToken block, TokenStream tokens) throws SchemaException {
         try {
-            return DocParser.parse(block.lines(), lenientDocs);
+            // QEMU reads the token after a closed block before the block's end checks
+            return DocParser.parse(block.lines(), lenientDocs, () -> tokens.LT(2));
         } catch (SchemaException e) {
             // A block ended by a token that is itself bad: QEMU's lexer fails on that token
             // before it can complain that the block lacks its closing '##'.

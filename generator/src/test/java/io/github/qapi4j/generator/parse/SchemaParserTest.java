@@ -193,6 +193,13 @@ class SchemaParserTest {
     }
 
     @Test
+    void lexicalErrorAfterAClosedDocBlockBeatsItsEndChecks() {
+        assertThat(error("##\n# @S:\n#\n# Since:\n##\n123\n")).isEqualTo("t.json:6:1: stray '123'");
+        assertThat(error("##\n# @S:\n#\n# Since:\n##\n{ 'struct': 'S', 'data': {} }\n"))
+                .isEqualTo("t.json:4: text required after 'Since:'");
+    }
+
+    @Test
     void docCommentInsideAnExpressionIsASyntaxError() {
         assertThat(error("{ 'a': 'b',\n  ## c\n  'd': 'e' }")).isEqualTo("t.json:2:3: expected string");
     }

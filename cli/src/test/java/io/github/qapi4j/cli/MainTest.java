@@ -1,0 +1,108 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+package io.github.qapi4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line: exit codes, where output goes, QEMU's error texts. */
+class MainTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    private Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private String schema(String name, String text) throws Exception {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text);
+        return p.toString();
+    }
+
+    @Test
+    void checkAcceptsAValidSchema() throws Exception {
+        String f = schema("ok.json", "{ 'enum': 'Status', 'data': [ 'good', 'bad' ] }\n");
+        Run r = run("check", f);
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEmpty();
+    }
+
+    @Test
+    void checkPrintsQemusErrorAndExitsOne() throws Exception {
+        String f = schema("bad.json", "{ 'struct': 'Bar', 'data': { 'string': 'str'}, 'bogus': { } }\n");
+        Run r = run("check", f);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo(f + ": In struct 'Bar':\n" + f + ":1: struct has unknown key 'bogus'\n"
+                + "Valid keys are 'base', 'data', 'features', 'if', 'struct'.\n");
+    }
+
+    @Test
+    void lenientDocsAcceptsQemu72StyleDocs() throws Exception {
+        String f = schema("old.json", "##\n# @Status:\n#\n# Note: a 7.2-era note section.\n##\n"
+                + "{ 'enum': 'Status', 'data': [ 'good' ] }\n");
+        assertThat(run("check", f).exit()).isEqualTo(1);
+        assertThat(run("check", "--lenient-docs", f).exit()).isZero();
+    }
+
+    @Test
+    void dumpPrintsTheHarnessOutput() throws Exception {
+        String f = schema("d.json", "{ 'command': 'eins' }\n");
+        Run r = run("dump", f);
+        assertThat(r.exit()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).endsWith("module d.json\ncommand eins None -> None\n"
+                + "    gen=True success_response=True boxed=False oob=False preconfig=False\n");
+        assertThat(r.out()).startsWith("module ./builtin\nobject q_empty\nenum QType\n");
+    }
+
+    @Test
+    void dumpOfABadSchemaPrintsNothingOnStdout() throws Exception {
+        String f = schema("e.json", "{ 'command': 'eins', 'data': 'Nope' }\n");
+        Run r = run("dump", f);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("command's 'data' uses unknown type 'Nope'");
+    }
+
+    @Test
+    void missingFileIsASchemaErrorWithoutLocation() {
+        Run r = run("check", dir.resolve("none.json").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo(
+                "can't read schema file '" + dir.resolve("none.json") + "': No such file or directory\n");
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertThat(run().exit()).isEqualTo(2);
+        assertThat(run("check").exit()).isEqualTo(2);
+        assertThat(run("frobnicate").exit()).isEqualTo(2);
+        assertThat(run("check", "--no-such-option", "x.json").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void helpAndVersion() {
+        Run help = run("--help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("check", "dump");
+        Run version = run("--version");
+        assertThat(version.exit()).isZero();
+        assertThat(version.out()).startsWith("qapi4j ");
+    }
+}

@@ -1,0 +1,21 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+// Provisional hand-written stand-in for the code qapi4j generates from schema/job.json; to be replaced by generated sources.
+package io.github.qapi4j.runtime.job.qapi;
+
+public interface JobCommands {
+    void jobPause(String id);
+
+    void jobResume(String id);
+
+    void jobCancel(String id);
+
+    void jobComplete(String id);
+
+    void jobDismiss(String id);
+
+    void jobFinalize(String id);
+
+    java.util.List<JobInfo> queryJobs();
+}
