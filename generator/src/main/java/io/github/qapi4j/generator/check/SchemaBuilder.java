@@ -380,7 +380,14 @@ final class SchemaBuilder {
     }
 
     private void checkMember(Mem m) {
-        m.type = resolveType(m.typeName, m.info, m.describe(m.info));
+        if (byName.get(m.typeName) instanceof TypeEnt t) {
+            m.type = t;
+        } else {
+            resolveType(m.typeName, m.info, m.describe(m.info)); // throws
+        }
+        if (m.features.isEmpty()) {
+            return;
+        }
         Map<String, Mem> seen = new HashMap<>();
         for (Mem f : m.features) {
             f.checkClash(m.info, seen);
