@@ -19,11 +19,9 @@ import java.nio.charset.StandardCharsets;
 final class SourceText {
 
     private final String text;
-    private final int[] codePoints;
 
     private SourceText(String text) {
         this.text = text;
-        this.codePoints = text.codePoints().toArray();
     }
 
     /**
@@ -51,7 +49,7 @@ final class SourceText {
                     lineStart = i + 1;
                 }
             }
-            int column = column(before.substring(lineStart).codePoints().toArray(), 0, before.length() - lineStart);
+            int column = column(before.substring(lineStart));
             int bad = bytes[in.position()] & 0xff;
             throw SchemaException.at(
                     fileInfo.atLine(line), column, String.format("invalid UTF-8 byte 0x%02x", bad));
@@ -75,33 +73,27 @@ final class SourceText {
         return text;
     }
 
-    /** Number of code points. */
-    int length() {
-        return codePoints.length;
-    }
-
     /**
-     * QEMU's column of code point {@code pos}, counting from {@code lineStart}: 1 at the start of
-     * the line, +1 per character, and for a tab {@code ((col + 7) % 8) + 1}.
+     * QEMU's column of the character that follows {@code linePrefix} (the text from the start of
+     * the physical line): 1 at the start of the line, +1 per character, and for a tab
+     * {@code ((col + 7) % 8) + 1}.
      */
-    int column(int lineStart, int pos) {
-        return column(codePoints, lineStart, pos);
-    }
-
-    private static int column(int[] cps, int from, int to) {
+    static int column(CharSequence linePrefix) {
         int col = 1;
-        for (int i = from; i < to; i++) {
-            col = cps[i] == '\t' ? (col + 7) % 8 + 1 : col + 1;
+        for (int i = 0; i < linePrefix.length(); i++) {
+            char ch = linePrefix.charAt(i);
+            if (Character.isLowSurrogate(ch) && i > 0 && Character.isHighSurrogate(linePrefix.charAt(i - 1))) {
+                continue; // one code point, already counted
+            }
+            col = ch == '\t' ? (col + 7) % 8 + 1 : col + 1;
         }
         return col;
     }
 
-    /** Index of the first code point of the line that contains code point {@code pos}. */
-    int lineStart(int pos) {
-        int i = pos;
-        while (i > 0 && codePoints[i - 1] != '\n') {
-            i--;
-        }
-        return i;
+    /** The last line of the text (without its final newline): where QEMU puts end of input. */
+    String lastLine() {
+        int end = text.length() - 1;
+        int start = text.lastIndexOf('\n', end - 1) + 1;
+        return text.substring(start, end);
     }
 }
