@@ -54,6 +54,12 @@ public final class QmpRegistry {
         commands.computeIfPresent(name, (n, e) -> new Entry(e.command(), true, null));
     }
 
+    /** Whether a registered command is enabled (false for unknown names). */
+    public boolean isEnabled(String name) {
+        Entry e = commands.get(name);
+        return e != null && e.enabled();
+    }
+
     Entry lookup(String name) {
         return commands.get(name);
     }
