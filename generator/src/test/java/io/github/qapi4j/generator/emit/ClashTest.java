@@ -23,19 +23,19 @@ class ClashTest {
     @DisplayName("members x1 and x-1 (distinct in C) clash in one record")
     void memberClash() throws Exception {
         Path f = dir.resolve("clash.json");
-        Files.writeString(f, "{ 'struct': 'S', 'data': { 'x1': 'str', 'x-1': 'int' } }\n");
+        Files.writeString(f, "{ 'struct': 'Foo', 'data': { 'x1': 'str', 'x-1': 'int' } }\n");
         assertThatThrownBy(() -> EmitTestSupport.generate(f, "p", FrontEndOptions.LENIENT, null))
                 .isInstanceOf(SchemaException.class)
                 .hasMessageContaining("clash.json:1")
-                .hasMessageEndingWith("'x-1' and 'x1' both map to Java name 'x1' in struct S");
+                .hasMessageEndingWith("'x-1' and 'x1' both map to Java name 'x1' in struct Foo");
     }
 
     @Test
     @DisplayName("keywords are escaped, not reported")
     void keywords() throws Exception {
         Path f = dir.resolve("kw.json");
-        Files.writeString(f, "{ 'struct': 'S', 'data': { 'class': 'str', 'wait': 'int', 'builder': 'bool' } }\n");
-        assertThat(EmitTestSupport.generate(f, "p", FrontEndOptions.LENIENT, null).get("p/S.java"))
+        Files.writeString(f, "{ 'struct': 'Foo', 'data': { 'class': 'str', 'wait': 'int', 'builder': 'bool' } }\n");
+        assertThat(EmitTestSupport.generate(f, "p", FrontEndOptions.LENIENT, null).get("p/Foo.java"))
                 .contains("String class_", "long wait_", "boolean builder_");
     }
 }
