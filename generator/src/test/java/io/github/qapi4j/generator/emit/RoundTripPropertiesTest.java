@@ -20,7 +20,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Random values of generated job.json types survive write → read and write → strict decode. */
-class RoundTripProperties {
+class RoundTripPropertiesTest {
     private static ClassLoader loader;
 
     static synchronized ClassLoader loader() throws Exception {
@@ -29,7 +29,7 @@ class RoundTripProperties {
                     EmitTestSupport.projectRoot().resolve("schema/job.json"), GoldenTest.PACKAGE,
                     FrontEndOptions.LENIENT, null);
             java.nio.file.Path classes = EmitTestSupport.compile(files, Files.createTempDirectory("qapi4j-rt"));
-            loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, RoundTripProperties.class.getClassLoader());
+            loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, RoundTripPropertiesTest.class.getClassLoader());
         }
         return loader;
     }
