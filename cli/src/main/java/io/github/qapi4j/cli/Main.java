@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Java toolkit for QEMU's QAPI schema language.",
-        subcommands = {CheckCommand.class, DumpCommand.class, IntrospectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, DumpCommand.class, GenerateCommand.class, IntrospectCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code for a schema with errors. */

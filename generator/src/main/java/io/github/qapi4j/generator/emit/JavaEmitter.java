@@ -1,0 +1,269 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+package io.github.qapi4j.generator.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.TypeSpec;
+import io.github.qapi4j.generator.model.AlternateDef;
+import io.github.qapi4j.generator.model.ArrayDef;
+import io.github.qapi4j.generator.model.Branch;
+import io.github.qapi4j.generator.model.CommandDef;
+import io.github.qapi4j.generator.model.Definition;
+import io.github.qapi4j.generator.model.EnumDef;
+import io.github.qapi4j.generator.model.EnumValue;
+import io.github.qapi4j.generator.model.EventDef;
+import io.github.qapi4j.generator.model.Member;
+import io.github.qapi4j.generator.model.Module;
+import io.github.qapi4j.generator.model.Schema;
+import io.github.qapi4j.generator.model.StructDef;
+import io.github.qapi4j.generator.model.TypeDef;
+import io.github.qapi4j.generator.model.UnionDef;
+import io.github.qapi4j.generator.source.SchemaException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Emits the Java sources for a checked schema: one file per type, per module's command and event
+ * interfaces, and the aggregates and dispatchers. The one place that decides which definitions
+ * become which files; each kind's shape is its emitter's business.
+ */
+public final class JavaEmitter {
+    private final EmitContext ctx;
+    private final StructEmitter structs;
+    private final Map<String, TypeSpec> out = new LinkedHashMap<>();
+    private final Scope packageScope;
+    private final Set<String> deprecatedTypes = new HashSet<>();
+
+    private JavaEmitter(Schema schema, String pkg, Set<String> defined) {
+        this.ctx = new EmitContext(schema, pkg, defined);
+        this.structs = new StructEmitter(ctx);
+        this.packageScope = new Scope(ctx, "package " + pkg);
+    }
+
+    /**
+     * The Java sources for {@code schema}.
+     *
+     * @param rootFileName the schema's root file name (names the aggregate interfaces)
+     * @param pkg the Java package
+     * @param defined the defined {@code if} symbols, or null to generate everything and record
+     *     each condition as {@code @QapiIf}
+     * @return file path relative to the output root → content, in a deterministic order
+     * @throws SchemaException for names that cannot be mapped to Java (located)
+     */
+    public static Map<String, String> emit(Schema schema, String rootFileName, String pkg, Set<String> defined)
+            throws SchemaException {
+        return new JavaEmitter(schema, pkg, defined).run(rootFileName);
+    }
+
+    private Map<String, String> run(String rootFileName) throws SchemaException {
+        Schema schema = ctx.schema;
+        for (Definition d : schema.definitions()) {
+            if (d instanceof TypeDef t && ctx.deprecated(t.features())) {
+                deprecatedTypes.add(t.name());
+            }
+        }
+        Set<String> argTypes = new HashSet<>();
+        for (CommandDef c : schema.definitions(CommandDef.class)) {
+            if (c.argTypeName() != null && ctx.included(c)) {
+                argTypes.add(c.argTypeName());
+            }
+        }
+        for (Definition d : schema.definitions()) {
+            if (d.isBuiltin() || !ctx.included(d)) {
+                continue;
+            }
+            if (d instanceof EnumDef e) {
+                add(e, new EnumEmitter(ctx).emit(e), touches(e));
+            } else if (d instanceof StructDef s) {
+                if (s.name().equals(StructDef.EMPTY)) {
+                    continue;
+                }
+                if (s.isImplicit() && !s.name().endsWith("-base") && !argTypes.contains(s.name())) {
+                    continue;
+                }
+                add(s, structs.emit(s), touches(s));
+            } else if (d instanceof UnionDef u) {
+                add(u, new UnionEmitter(ctx, structs).emit(u), touches(u));
+            } else if (d instanceof AlternateDef a) {
+                add(a, new AlternateEmitter(ctx, structs).emit(a), touches(a));
+            } else if (d instanceof EventDef e && ctx.hasEventRecord(e)) {
+                add(e, new EventEmitter(ctx, structs).record(e), touches(e));
+            }
+        }
+        commandsAndEvents(rootFileName);
+        if (!ctx.errors.isEmpty()) {
+            throw new SchemaException(ctx.errors);
+        }
+        String source = rootFileName.substring(rootFileName.lastIndexOf('/') + 1);
+        String dir = ctx.pkg.isEmpty() ? "" : ctx.pkg.replace('.', '/') + "/";
+        List<Map.Entry<String, TypeSpec>> specs = new ArrayList<>(out.entrySet());
+        // Rendering is most of the time and independent per file: render in parallel, keep order.
+        String[] rendered = new String[specs.size()];
+        java.util.stream.IntStream.range(0, specs.size()).parallel().forEach(i -> rendered[i] =
+                JavaFile.builder(ctx.pkg, specs.get(i).getValue()).indent("    ").skipJavaLangImports(true)
+                        .addFileComment("Generated by qapi4j from $L. Do not edit.", source).build()
+                        .toString());
+        Map<String, String> files = new LinkedHashMap<>();
+        for (int i = 0; i < rendered.length; i++) {
+            files.put(dir + specs.get(i).getKey() + ".java", rendered[i]);
+        }
+        return files;
+    }
+
+    private void add(Definition d, TypeSpec spec, boolean suppress) {
+        String name = spec.name();
+        packageScope.claim(name, d.name(), d.info());
+        if (suppress) {
+            spec = spec.toBuilder().addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "deprecation").build()).build();
+        }
+        out.put(name, spec);
+    }
+
+    /** Whether the code for {@code d} uses a deprecated type or enum constant of another class. */
+    private boolean touches(Definition d) {
+        List<String> refs = new ArrayList<>();
+        if (d instanceof StructDef s) {
+            ctx.members(ctx.schema.allMembers(s)).forEach(m -> refs.add(m.typeName()));
+        } else if (d instanceof UnionDef u) {
+            ctx.members(ctx.schema.allMembers(u)).forEach(m -> refs.add(m.typeName()));
+            for (Branch b : u.branches()) {
+                ctx.members(ctx.schema.allMembers(ctx.schema.type(b.typeName()))).forEach(m -> refs.add(m.typeName()));
+            }
+            EnumDef disc = (EnumDef) ctx.schema.type(ctx.schema.discriminatorMember(u).typeName());
+            for (EnumValue v : disc.values()) {
+                if (ctx.included(v.condition()) && ctx.deprecated(v.features())) {
+                    return true;
+                }
+            }
+        } else if (d instanceof AlternateDef a) {
+            a.branches().forEach(b -> refs.add(b.typeName()));
+        } else if (d instanceof EventDef e) {
+            ctx.members(ctx.schema.arguments(e)).forEach(m -> refs.add(m.typeName()));
+        } else if (d instanceof CommandDef c) {
+            if (c.argTypeName() != null) {
+                refs.add(c.argTypeName());
+                ctx.members(ctx.schema.arguments(c)).forEach(m -> refs.add(m.typeName()));
+            }
+            if (c.returnTypeName() != null) {
+                refs.add(c.returnTypeName());
+            }
+            return ctx.deprecated(c.features()) || refsDeprecated(refs);
+        }
+        return refsDeprecated(refs);
+    }
+
+    private boolean refsDeprecated(List<String> refs) {
+        for (String r : refs) {
+            TypeDef t = ctx.schema.type(r);
+            while (t instanceof ArrayDef a) {
+                t = ctx.schema.type(a.elementTypeName());
+            }
+            if (deprecatedTypes.contains(t.name())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void commandsAndEvents(String rootFileName) {
+        Schema schema = ctx.schema;
+        String root = JavaNames.moduleName(rootFileName);
+        ClassName aggCommands = ClassName.get(ctx.pkg, root + "Commands");
+        ClassName aggEvents = ClassName.get(ctx.pkg, root + "Events");
+        CommandEmitter commands = new CommandEmitter(ctx, structs);
+        EventEmitter events = new EventEmitter(ctx, structs);
+        List<ClassName> commandIfaces = new ArrayList<>();
+        List<ClassName> eventIfaces = new ArrayList<>();
+        List<CommandDef> allCommands = new ArrayList<>();
+        List<EventDef> allEvents = new ArrayList<>();
+        List<CommandDef> rootCommands = List.of();
+        List<EventDef> rootEvents = List.of();
+        boolean commandsTouch = false;
+        boolean eventsTouch = false;
+        for (Map.Entry<Module, List<Definition>> e : schema.definitionsByModule().entrySet()) {
+            if (e.getKey().isBuiltin()) {
+                continue;
+            }
+            List<CommandDef> cs = new ArrayList<>();
+            List<EventDef> es = new ArrayList<>();
+            for (Definition d : e.getValue()) {
+                if (d instanceof CommandDef c && ctx.included(c)) {
+                    cs.add(c);
+                    commandsTouch |= touches(c);
+                } else if (d instanceof EventDef ev && ctx.included(ev)) {
+                    es.add(ev);
+                    eventsTouch |= ctx.deprecated(ev.features()) || (!ev.boxed() ? touches(ev)
+                            : refsDeprecated(List.of(ev.argTypeName())));
+                }
+            }
+            allCommands.addAll(cs);
+            allEvents.addAll(es);
+            String mod = JavaNames.moduleName(e.getKey().name());
+            ClassName ci = ClassName.get(ctx.pkg, mod + "Commands");
+            ClassName ei = ClassName.get(ctx.pkg, mod + "Events");
+            boolean suppressC = cs.stream().anyMatch(this::touches);
+            if (!cs.isEmpty()) {
+                if (ci.equals(aggCommands)) {
+                    rootCommands = cs;
+                } else {
+                    commandIfaces.add(ci);
+                    putInterface(ci, commands.moduleInterface(ci, cs, List.of(),
+                            "The commands of {@code " + e.getKey().name() + "}."), suppressC, e.getKey());
+                }
+            }
+            if (!es.isEmpty()) {
+                if (ei.equals(aggEvents)) {
+                    rootEvents = es;
+                } else {
+                    eventIfaces.add(ei);
+                    putInterface(ei, events.listener(ei, es, List.of(), false,
+                            "The events of {@code " + e.getKey().name() + "}."), eventsTouch, e.getKey());
+                }
+            }
+        }
+        if (!allCommands.isEmpty()) {
+            putInterface(aggCommands, commands.moduleInterface(aggCommands, rootCommands, commandIfaces,
+                    "Every command of the schema."), commandsTouch, null);
+            ClassName disp = ClassName.get(ctx.pkg, root + "CommandDispatcher");
+            putInterface(disp, commands.dispatcher(disp, aggCommands, allCommands), commandsTouch, null);
+        }
+        if (!allEvents.isEmpty()) {
+            TypeSpec agg;
+            if (eventIfaces.isEmpty()) {
+                agg = events.listener(aggEvents, rootEvents, List.of(), false, "The events of the schema.");
+            } else {
+                List<EventDef> others = new ArrayList<>(allEvents);
+                others.removeAll(rootEvents);
+                TypeSpec base = events.aggregate(aggEvents, others, eventIfaces);
+                TypeSpec own = events.listener(aggEvents, rootEvents, List.of(), true, "");
+                agg = base.toBuilder().addMethods(own.methodSpecs()).build();
+            }
+            putInterface(aggEvents, agg, eventsTouch, null);
+            ClassName disp = ClassName.get(ctx.pkg, root + "EventDispatcher");
+            putInterface(disp, events.dispatcher(disp, aggEvents, allEvents), eventsTouch, null);
+        }
+    }
+
+    private void putInterface(ClassName name, TypeSpec spec, boolean suppress, Module module) {
+        // Dispatchers and aggregates are glue: they call every (possibly deprecated) method.
+        suppress |= module == null;
+        packageScope.claim(name.simpleName(), module != null ? module.name() : name.simpleName(), null);
+        if (suppress) {
+            spec = spec.toBuilder().addAnnotation(AnnotationSpec.builder(SuppressWarnings.class)
+                    .addMember("value", "$S", "deprecation").build()).build();
+        }
+        out.put(name.simpleName(), spec);
+    }
+
+    static List<Member> none() {
+        return List.of();
+    }
+}
