@@ -1,0 +1,99 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+package io.github.qapi4j.runtime.json;
+
+/**
+ * Strict decoding of one QAPI object, the way QEMU's input visitor does it: the generated codec
+ * asks for its members in schema order ({@link #required}, {@link #optional}), the first problem
+ * throws, and {@link #end} then reports the first member nobody asked for (in QDict order) as
+ * {@code Parameter '<name>' is unexpected}. A flat union's codec passes the same InputObject to
+ * its base and branch, so leftovers are checked once over all of them.
+ */
+public final class InputObject {
+    private final JsonObject object;
+    private final Path path;
+    private boolean[] visited;
+    private int visitedCount;
+
+    private InputObject(JsonObject object, Path path) {
+        this.object = object;
+        this.path = path;
+    }
+
+    /** Starts decoding {@code v} as an object: {@code expected: object} if it is not one. */
+    public static InputObject of(JsonValue v, Path path) {
+        if (v instanceof JsonObject o) {
+            return new InputObject(o, path);
+        }
+        throw path.invalidType("object");
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public JsonObject object() {
+        return object;
+    }
+
+    /** The member's raw value, or {@code null} if absent; marks it visited. */
+    public JsonValue optional(String name) {
+        int i = object.indexOf(name);
+        if (i < 0) {
+            return null;
+        }
+        if (visited == null) {
+            visited = new boolean[object.size()];
+        }
+        if (!visited[i]) {
+            visited[i] = true;
+            visitedCount++;
+        }
+        return object.value(i);
+    }
+
+    /** The member's raw value; {@code Parameter '<name>' is missing} if absent. */
+    public JsonValue required(String name) {
+        JsonValue v = optional(name);
+        if (v == null) {
+            throw path.member(name).missing();
+        }
+        return v;
+    }
+
+    /** Decodes a mandatory member. */
+    public <T> T required(String name, JsonCodec<T> codec) {
+        return codec.decode(required(name), path.member(name));
+    }
+
+    /** Decodes an optional member; {@code null} if absent. */
+    public <T> T optional(String name, JsonCodec<T> codec) {
+        JsonValue v = optional(name);
+        return v == null ? null : codec.decode(v, path.member(name));
+    }
+
+    public String requiredStr(String name) {
+        return Codecs.decodeStr(required(name), path.member(name));
+    }
+
+    public long requiredInt64(String name) {
+        return Codecs.decodeInt64(required(name), path.member(name));
+    }
+
+    public boolean requiredBool(String name) {
+        return Codecs.decodeBool(required(name), path.member(name));
+    }
+
+    /** Reports the first member not visited, in QDict order, as unexpected. */
+    public void end() {
+        if (visitedCount == object.size()) {
+            return;
+        }
+        for (int i : object.qdictOrder()) {
+            if (visited == null || !visited[i]) {
+                throw path.member(object.name(i)).unexpected();
+            }
+        }
+    }
+}
