@@ -1,0 +1,155 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+package io.github.qapi4j.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Generates Java bindings for QAPI schemas and adds them to the compile source roots.
+ *
+ * <p>The Mojo only turns its parameters into a {@link Bindings.Request} and the outcome into
+ * Maven's terms: schema errors become a build failure whose message is the front end's
+ * {@code file:line: message} text. Whether anything must be written at all is decided by
+ * {@link BuildState}.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public final class GenerateMojo extends AbstractMojo {
+
+    /**
+     * The Java package of the generated types, e.g. {@code com.example.qmp}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "qapi4j.packageName", required = true)
+    String packageName;
+
+    /**
+     * The schema entry files to generate from. Files they include are read too and need not be
+     * listed. Default: every {@code .json} file under {@link #schemaDirectory} that no other file
+     * there includes.
+     *
+     * @since 0.1.0
+     */
+    @Parameter
+    List<File> schemas;
+
+    /**
+     * Where the default {@link #schemas} are looked for.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.basedir}/src/main/qapi", required = true)
+    File schemaDirectory;
+
+    /**
+     * Where the generated sources are written. Added to the project's compile source roots.
+     * Files this goal generated before and no longer generates are removed from it.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(defaultValue = "${project.build.directory}/generated-sources/qapi4j", required = true)
+    File outputDirectory;
+
+    /**
+     * The configuration symbols that count as defined when evaluating the schema's {@code if}
+     * conditions (the CLI's {@code --if}). None by default.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "qapi4j.conditions")
+    List<String> conditions;
+
+    /**
+     * Check doc comments with today's QEMU rules (70-column lines, two spaces between sentences,
+     * every member documented, no {@code Note:}/{@code Example:} sections). Off by default, so
+     * that schemas written for older QEMU releases (e.g. 7.2) load, as with {@code qapi4j
+     * generate}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "qapi4j.strictDocs", defaultValue = "false")
+    boolean strictDocs;
+
+    /**
+     * Skip this goal.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "qapi4j.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true, required = true)
+    MojoExecution mojoExecution;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("qapi4j: skipped");
+            return;
+        }
+        Path base = project.getBasedir().toPath();
+        Path out = outputDirectory.toPath();
+        try {
+            List<Path> entries = schemas == null || schemas.isEmpty()
+                    ? SchemaDiscovery.entries(schemaDirectory.toPath())
+                    : schemas.stream().map(f -> base.resolve(f.toPath()).normalize()).toList();
+            if (entries.isEmpty()) {
+                getLog().warn("qapi4j: no schema found in " + schemaDirectory + "; nothing to generate");
+                return;
+            }
+            Bindings.Request request = new Bindings.Request(
+                    base,
+                    entries,
+                    packageName,
+                    conditions == null ? List.of() : new ArrayList<>(conditions),
+                    strictDocs);
+            BuildState state = new BuildState(
+                    Path.of(project.getBuild().getDirectory(), "qapi4j", mojoExecution.getExecutionId() + ".state"),
+                    out,
+                    request.fingerprint(pluginVersion()),
+                    schemas == null || schemas.isEmpty() ? schemaDirectory.toPath() : null);
+            if (state.upToDate()) {
+                getLog().info("qapi4j: bindings up to date");
+            } else {
+                Bindings.Result result = Bindings.generate(request);
+                if (!result.errors().isEmpty()) {
+                    result.errors().forEach(getLog()::error);
+                    throw new MojoFailureException(String.join(System.lineSeparator(), result.errors()));
+                }
+                BuildState.Written w = state.write(result.files(), result.inputs());
+                getLog().info(String.format(
+                        "qapi4j: %d files generated into %s (%d changed, %d removed)",
+                        result.files().size(), out, w.changed(), w.removed()));
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("qapi4j: " + e, e);
+        }
+        project.addCompileSourceRoot(out.toString());
+    }
+
+    /**
+     * The plugin's version, plus the stamps of its own and the generator's jar, so that a rebuilt
+     * snapshot regenerates.
+     */
+    private String pluginVersion() {
+        return mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion()
+                + "@" + BuildState.codeStamp(GenerateMojo.class)
+                + "@" + BuildState.codeStamp(Bindings.generatorClass());
+    }
+}

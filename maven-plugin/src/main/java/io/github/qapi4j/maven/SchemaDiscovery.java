@@ -1,0 +1,69 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+package io.github.qapi4j.maven;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Finds the default schema entry files: every {@code .json} file under a directory that no other
+ * file there includes.
+ *
+ * <p>Includes are found by a light scan for {@code 'include': 'FILE'} outside comments, not by a
+ * full parse: discovery only picks the entry points, and the front end then reads them (and
+ * reports any error) properly.
+ */
+final class SchemaDiscovery {
+
+    private static final Pattern INCLUDE = Pattern.compile("['\"]include['\"]\\s*:\\s*['\"]([^'\"]+)['\"]");
+
+    private SchemaDiscovery() {}
+
+    /** Every {@code .json} file under {@code dir}, sorted; none if it does not exist. */
+    static List<Path> candidates(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
+                    .map(Path::normalize)
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    /** The candidates no other candidate includes, sorted. */
+    static List<Path> entries(Path dir) throws IOException {
+        List<Path> all = candidates(dir);
+        Set<Path> included = new HashSet<>();
+        for (Path file : all) {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String code = line.strip();
+                if (code.startsWith("#")) {
+                    continue;
+                }
+                Matcher m = INCLUDE.matcher(code);
+                while (m.find()) {
+                    included.add(file.resolveSibling(m.group(1)).normalize());
+                }
+            }
+        }
+        List<Path> entries = new ArrayList<>();
+        for (Path p : all) {
+            if (!included.contains(p)) {
+                entries.add(p);
+            }
+        }
+        return entries;
+    }
+}
