@@ -127,15 +127,16 @@ public final class GenerateMojo extends AbstractMojo {
             if (state.upToDate()) {
                 getLog().info("qapi4j: bindings up to date");
             } else {
+                long start = System.nanoTime();
                 Bindings.Result result = Bindings.generate(request);
                 if (!result.errors().isEmpty()) {
-                    result.errors().forEach(getLog()::error);
+                    result.errors().forEach(e -> e.lines().forEach(getLog()::error));
                     throw new MojoFailureException(String.join(System.lineSeparator(), result.errors()));
                 }
                 BuildState.Written w = state.write(result.files(), result.inputs());
                 getLog().info(String.format(
-                        "qapi4j: %d files generated into %s (%d changed, %d removed)",
-                        result.files().size(), out, w.changed(), w.removed()));
+                        "qapi4j: %d files generated into %s in %d ms (%d changed, %d removed)",
+                        result.files().size(), out, (System.nanoTime() - start) / 1_000_000, w.changed(), w.removed()));
             }
         } catch (IOException e) {
             throw new MojoExecutionException("qapi4j: " + e, e);
