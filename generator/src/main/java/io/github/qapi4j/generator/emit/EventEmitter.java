@@ -1,0 +1,116 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+package io.github.qapi4j.generator.emit;
+
+import static io.github.qapi4j.generator.emit.EmitContext.*;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.github.qapi4j.generator.model.Documentation;
+import io.github.qapi4j.generator.model.EventDef;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * events → a record per event ({@code JobStatusChangeEvent}), a listener interface per module with
+ * a method per event, and a dispatcher (event name → forward-compatible read → listener method).
+ */
+final class EventEmitter {
+    private final EmitContext ctx;
+    private final StructEmitter structs;
+
+    EventEmitter(EmitContext ctx, StructEmitter structs) {
+        this.ctx = ctx;
+        this.structs = structs;
+    }
+
+    /** The type the listener method takes. */
+    TypeName dataType(EventDef e) {
+        return ctx.hasEventRecord(e) ? ctx.eventClass(e) : ctx.type(e.argTypeName()).type();
+    }
+
+    TypeSpec record(EventDef e) {
+        Documentation doc = ctx.schema.docFor(e.name()).orElse(null);
+        List<Field> fields = structs.fields(ctx.schema.arguments(e), doc, "event " + e.name(), e.info());
+        TypeSpec.Builder t = new RecordCodegen(ctx).record(ctx.eventClass(e), fields, null,
+                structs.typeDoc(doc, e.features()));
+        t.addAnnotation(AnnotationSpec.builder(META_EVENT).addMember("name", "$S", e.name()).build());
+        t.addAnnotations(ctx.metadata(e.condition(), e.features()));
+        return t.build();
+    }
+
+    private MethodSpec.Builder method(EventDef e) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(JavaNames.eventMethodName(e.name()))
+                .addModifiers(Modifier.PUBLIC).addParameter(dataType(e), "event");
+        m.addAnnotation(AnnotationSpec.builder(META_EVENT).addMember("name", "$S", e.name()).build());
+        m.addAnnotations(ctx.metadata(e.condition(), e.features()));
+        return m;
+    }
+
+    TypeSpec listener(ClassName name, List<EventDef> events, List<ClassName> extend, boolean defaults,
+            String what) {
+        TypeSpec.Builder t = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC)
+                .addJavadoc("$L\n", what);
+        t.addSuperinterfaces(extend);
+        Scope scope = new Scope(ctx, "interface " + name.simpleName());
+        for (EventDef e : events) {
+            scope.claim(JavaNames.eventMethodName(e.name()), e.name(), e.info());
+            Documentation doc = ctx.schema.docFor(e.name()).orElse(null);
+            String d = structs.typeDoc(doc, e.features());
+            MethodSpec.Builder m = method(e).addJavadoc("$L", (d.isEmpty() ? "Event {@code " + e.name() + "}.\n" : d)
+                    + "\n@param event the event's data\n");
+            m.addModifiers(defaults ? Modifier.DEFAULT : Modifier.ABSTRACT);
+            t.addMethod(m.build());
+        }
+        return t.build();
+    }
+
+    /** An aggregate listener whose methods all default to doing nothing. */
+    TypeSpec aggregate(ClassName name, List<EventDef> events, List<ClassName> extend) {
+        TypeSpec.Builder t = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC)
+                .addJavadoc("Every event of the schema; each method does nothing unless overridden.\n");
+        t.addSuperinterfaces(extend);
+        for (EventDef e : events) {
+            t.addMethod(method(e).addAnnotation(Override.class).addModifiers(Modifier.DEFAULT).build());
+        }
+        return t.build();
+    }
+
+    TypeSpec dispatcher(ClassName name, ClassName listener, List<EventDef> events) {
+        TypeSpec.Builder t = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addJavadoc("Delivers received events to a {@link $T}: the event's {@code data} is read with the\n"
+                        + "forward-compatible reader and passed to the listener method.\n", listener);
+        t.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        CodeBlock.Builder sw = CodeBlock.builder().beginControlFlow("switch (event)");
+        for (EventDef e : events) {
+            TypeName dt = dataType(e);
+            sw.beginControlFlow("case $S ->", e.name());
+            if (ctx.hasEventRecord(e) && ctx.schema.arguments(e).isEmpty()) {
+                sw.addStatement("listener.$N(data == null ? new $T() : $T.CODEC.read(data))",
+                        JavaNames.eventMethodName(e.name()), dt, dt);
+            } else {
+                sw.beginControlFlow("if (data == null)")
+                        .addStatement("throw new $T($S)", ClassName.get("java.io", "EOFException"),
+                                "event " + e.name() + " has no data")
+                        .endControlFlow();
+                sw.addStatement("listener.$N($L.read(data))", JavaNames.eventMethodName(e.name()),
+                        ctx.hasEventRecord(e) ? CodeBlock.of("$T.CODEC", dt) : ctx.type(e.argTypeName()).codec());
+            }
+            sw.addStatement("return true").endControlFlow();
+        }
+        sw.add("default -> {\n$>return false;\n$<}\n").endControlFlow();
+        t.addMethod(MethodSpec.methodBuilder("dispatch").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Delivers one event.\n\n@param listener the listener\n@param event the event name\n"
+                        + "@param data a parser on the {@code data} object's first token, or null when the\n"
+                        + "    event has no {@code data}\n@return false for an event this schema does not know\n"
+                        + "@throws IOException if the data cannot be read\n")
+                .returns(TypeName.BOOLEAN).addParameter(listener, "listener").addParameter(String.class, "event")
+                .addParameter(JSON_PARSER, "data").addException(IO_EXCEPTION).addCode(sw.build()).build());
+        return t.build();
+    }
+}

@@ -1,0 +1,175 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+package io.github.qapi4j.generator.emit;
+
+import static io.github.qapi4j.generator.emit.EmitContext.*;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import io.github.qapi4j.generator.model.Branch;
+import io.github.qapi4j.generator.model.Documentation;
+import io.github.qapi4j.generator.model.EnumDef;
+import io.github.qapi4j.generator.model.Member;
+import io.github.qapi4j.generator.model.UnionDef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * union → sealed interface with one nested record per branch (base members flattened first, the
+ * discriminator implied by the record and returned by the interface's accessor) and an
+ * {@code Unknown} record keeping the raw JSON of a branch this version does not know.
+ */
+final class UnionEmitter {
+    private final EmitContext ctx;
+    private final StructEmitter structs;
+
+    UnionEmitter(EmitContext ctx, StructEmitter structs) {
+        this.ctx = ctx;
+        this.structs = structs;
+    }
+
+    TypeSpec emit(UnionDef u) {
+        ClassName self = ctx.className(u);
+        Documentation doc = ctx.schema.docFor(u.name()).orElse(null);
+        Member disc = ctx.schema.discriminatorMember(u);
+        EnumDef discEnum = (EnumDef) ctx.schema.type(disc.typeName());
+        ClassName discType = ctx.className(discEnum);
+        String discName = JavaNames.memberName(disc.name());
+        List<Member> base = ctx.members(ctx.schema.allMembers(u));
+        int discPos = base.indexOf(disc);
+        List<Member> baseRest = new ArrayList<>(base);
+        baseRest.remove(disc);
+
+        TypeSpec.Builder t = TypeSpec.interfaceBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.SEALED);
+        String typeDoc = structs.typeDoc(doc, u.features());
+        t.addJavadoc("$L", typeDoc + (typeDoc.isEmpty() ? "" : "\n")
+                + "<p>A QAPI union: one nested record per value of {@code " + Docs.escape(disc.name())
+                + "}, plus {@link Unknown} for values this version does not know (client reads only).\n");
+        structs.decorate(t, u.name(), "union", u.condition(), u.features());
+        t.addMethod(MethodSpec.methodBuilder(discName).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
+                .addJavadoc("The discriminator {@code $L}.\n", disc.name()).returns(discType).build());
+
+        Scope variants = new Scope(ctx, "union " + u.name(), self.simpleName(), "Codec");
+        Set<String> names = new HashSet<>();
+        List<Branch> branches = new ArrayList<>();
+        for (Branch b : u.branches()) {
+            if (!ctx.included(b.condition()) || discEnum.value(b.name()) == null
+                    || !ctx.included(discEnum.value(b.name()).condition())) {
+                continue;
+            }
+            names.add(variants.claim(JavaNames.branchTypeName(b.name()), b.name(), b.info() != null ? b.info()
+                    : u.info()));
+            branches.add(b);
+        }
+        String unknownName = names.contains("Unknown") ? "Unrecognized" : "Unknown";
+        RecordCodegen rc = new RecordCodegen(ctx);
+        List<ClassName> permitted = new ArrayList<>();
+        CodeBlock.Builder readSwitch = CodeBlock.builder();
+        CodeBlock.Builder decodeSwitch = CodeBlock.builder();
+        CodeBlock.Builder writeChain = CodeBlock.builder();
+        for (Branch b : branches) {
+            ClassName rec = self.nestedClass(JavaNames.branchTypeName(b.name()));
+            permitted.add(rec);
+            List<Member> members = new ArrayList<>(baseRest);
+            members.addAll(ctx.schema.allMembers(ctx.schema.type(b.typeName())));
+            List<Field> fields = structs.fields(members, doc, "branch " + b.name() + " of union " + u.name(),
+                    u.info(), discName);
+            String constant = enumConstant(discEnum, b.name());
+            RecordCodegen.Fixed fixed = new RecordCodegen.Fixed(disc.name(), discPos,
+                    CodeBlock.of("g.writeString($S)", b.name()));
+            TypeSpec.Builder r = rc.record(rec, fields, fixed, "The {@code " + Docs.escape(b.name()) + "} branch.\n");
+            r.addModifiers(Modifier.STATIC).addSuperinterface(self);
+            r.addMethod(MethodSpec.methodBuilder(discName).addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC).returns(discType)
+                    .addStatement("return $T.$L", discType, constant).build());
+            r.addAnnotations(ctx.metadata(b.condition(), List.of()));
+            t.addType(r.build());
+            readSwitch.add("case $L -> $T.CODEC.read(sub);\n", constant, rec);
+            decodeSwitch.add("case $L -> $T.decodeMembers(in);\n", constant, rec);
+            writeChain.beginControlFlow("if (v instanceof $T b)", rec).addStatement("$T.CODEC.write(g, b)", rec)
+                    .addStatement("return").endControlFlow();
+        }
+        ClassName unknown = self.nestedClass(unknownName);
+        permitted.add(unknown);
+        t.addType(TypeSpec.recordBuilder(unknown).addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addSuperinterface(self)
+                .addJavadoc("A branch this version of the schema does not know, read from a newer peer: the\n"
+                        + "whole object as received. Writing it writes {@code raw} unchanged.\n\n"
+                        + "@param raw the object as received\n")
+                .recordConstructor(MethodSpec.constructorBuilder().addParameter(JSON_OBJECT, "raw").build())
+                .addMethod(MethodSpec.methodBuilder(discName).addAnnotation(Override.class)
+                        .addModifiers(Modifier.PUBLIC).returns(discType)
+                        .addStatement("return $T.UNRECOGNIZED", discType).build())
+                .build());
+        t.addPermittedSubclasses(permitted);
+        t.addField(FieldSpec.builder(ParameterizedTypeName.get(JSON_CODEC, self), "CODEC", Modifier.PUBLIC,
+                        Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("Reads, decodes and writes this union.\n").initializer("new Codec()").build());
+
+        // --- codec
+        TypeSpec.Builder c = TypeSpec.classBuilder("Codec").addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The codec of {@link $T}; use {@link #CODEC}.\n", self)
+                .addSuperinterface(ParameterizedTypeName.get(JSON_CODEC, self));
+        c.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        CodeBlock.Builder read = CodeBlock.builder();
+        read.addStatement("$T.startObject(p)", READING);
+        read.addStatement("$T o = ($T) $T.read(p)", JSON_OBJECT, JSON_OBJECT, JSON_VALUE);
+        read.addStatement("$T d = o.get($S)", JSON_VALUE, disc.name());
+        read.beginControlFlow("if (!(d instanceof $T.Str s))", JSON_VALUE)
+                .addStatement("throw $T.missing(p, $S)", READING, disc.name()).endControlFlow();
+        read.addStatement("$T kind = $T.CODEC.lookup(s.value())", discType, discType);
+        read.beginControlFlow("if (kind == null)").addStatement("return new $T(o)", unknown).endControlFlow();
+        read.addStatement("byte[] bytes = $T.encode($T.ANY, o)", QEMU_JSON, CODECS);
+        read.beginControlFlow("try ($T sub = $T.parser(bytes, 0, bytes.length))", JSON_PARSER, QEMU_JSON);
+        read.addStatement("sub.nextToken()");
+        read.add("return switch (kind) {\n$>").add(readSwitch.build())
+                .add("default -> new $T(o);\n", unknown).add("$<};\n");
+        read.endControlFlow();
+        c.addMethod(MethodSpec.methodBuilder("read").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+                .returns(self).addParameter(JSON_PARSER, "p").addException(IO_EXCEPTION).addCode(read.build())
+                .build());
+
+        CodeBlock.Builder decode = CodeBlock.builder();
+        decode.addStatement("$T in = $T.of(v, path)", INPUT_OBJECT, INPUT_OBJECT);
+        for (int i = 0; i < discPos; i++) {
+            Member m = base.get(i);
+            EmitContext.JType jt = ctx.type(m.typeName());
+            CodeBlock path = CodeBlock.of("in.path().member($S)", m.name());
+            if (m.optional()) {
+                decode.addStatement("$T r_$L = in.optional($S)", JSON_VALUE, i, m.name());
+                decode.beginControlFlow("if (r_$L != null)", i)
+                        .addStatement(Tmpl.decode(jt, CodeBlock.of("r_$L", i), path)).endControlFlow();
+            } else {
+                decode.addStatement(Tmpl.decode(jt, CodeBlock.of("in.required($S)", m.name()), path));
+            }
+        }
+        decode.addStatement("$T kind = $T.CODEC.decode(in.required($S), in.path().member($S))", discType,
+                discType, disc.name(), disc.name());
+        decode.add("$T value = switch (kind) {\n$>", self).add(decodeSwitch.build())
+                .add("default -> throw new $T(kind.toString());\n", IllegalStateException.class).add("$<};\n");
+        decode.addStatement("in.end()").addStatement("return value");
+        c.addMethod(MethodSpec.methodBuilder("decode").addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC).returns(self).addParameter(JSON_VALUE, "v")
+                .addParameter(PATH, "path").addCode(decode.build()).build());
+
+        writeChain.addStatement("(($T) v).raw().write(g)", unknown);
+        c.addMethod(MethodSpec.methodBuilder("write").addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC).addParameter(JSON_GENERATOR, "g").addParameter(self, "v")
+                .addException(IO_EXCEPTION).addCode(writeChain.build()).build());
+        t.addType(c.build());
+        return t.build();
+    }
+
+    static String enumConstant(EnumDef e, String value) {
+        String n = JavaNames.constantName(value);
+        return n.equals(EnumEmitter.UNRECOGNIZED) ? n + "_" : n;
+    }
+}
