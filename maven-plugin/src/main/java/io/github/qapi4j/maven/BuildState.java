@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What the last run read and wrote, kept in a small text file under {@code target/}, so that a run
@@ -108,9 +109,19 @@ final class BuildState {
             Files.write(target, content);
             changed++;
         }
+        return new Written(changed, record(files.keySet(), inputs));
+    }
+
+    /**
+     * Records the files a run produced (already written), after removing the files the last run
+     * generated and this one did not.
+     *
+     * @return how many stale files were removed
+     */
+    int record(Set<String> files, Collection<Path> inputs) throws IOException {
         int removed = 0;
         for (String old : previousOutputs()) {
-            if (!files.containsKey(old)) {
+            if (!files.contains(old)) {
                 Path stale = outputDir.resolve(old);
                 if (Files.deleteIfExists(stale)) {
                     removed++;
@@ -118,7 +129,7 @@ final class BuildState {
                 }
             }
         }
-        Set<Path> allInputs = new java.util.TreeSet<>();
+        Set<Path> allInputs = new TreeSet<>();
         inputs.forEach(p -> allInputs.add(p.toAbsolutePath().normalize()));
         if (scanDir != null) {
             allInputs.addAll(SchemaDiscovery.candidates(scanDir));
@@ -132,10 +143,15 @@ final class BuildState {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
             lines.add("input " + a.size() + " " + a.lastModifiedTime().toMillis() + " " + digest(p) + " " + p);
         }
-        files.keySet().stream().sorted().forEach(k -> lines.add("output " + k));
+        new TreeSet<>(files).forEach(k -> lines.add("output " + k));
         Files.createDirectories(stateFile.getParent());
         Files.write(stateFile, lines, StandardCharsets.UTF_8);
-        return new Written(changed, removed);
+        return removed;
+    }
+
+    /** Forgets the last run, so that the next one generates. */
+    void invalidate() throws IOException {
+        Files.deleteIfExists(stateFile);
     }
 
     /** A file's size and time, or its absence: how {@link #codeStamp} tells builds apart. */

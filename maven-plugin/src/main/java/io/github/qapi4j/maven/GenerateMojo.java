@@ -113,14 +113,17 @@ public final class GenerateMojo extends AbstractMojo {
                 getLog().warn("qapi4j: no schema found in " + schemaDirectory + "; nothing to generate");
                 return;
             }
+            Path stateDir = Path.of(project.getBuild().getDirectory(), "qapi4j");
             Bindings.Request request = new Bindings.Request(
                     base,
                     entries,
+                    out,
+                    stateDir.resolve(mojoExecution.getExecutionId()),
                     packageName,
                     conditions == null ? List.of() : new ArrayList<>(conditions),
                     strictDocs);
             BuildState state = new BuildState(
-                    Path.of(project.getBuild().getDirectory(), "qapi4j", mojoExecution.getExecutionId() + ".state"),
+                    stateDir.resolve(mojoExecution.getExecutionId() + ".state"),
                     out,
                     request.fingerprint(pluginVersion()),
                     schemas == null || schemas.isEmpty() ? schemaDirectory.toPath() : null);
@@ -130,13 +133,16 @@ public final class GenerateMojo extends AbstractMojo {
                 long start = System.nanoTime();
                 Bindings.Result result = Bindings.generate(request);
                 if (!result.errors().isEmpty()) {
+                    state.invalidate();
                     result.errors().forEach(e -> e.lines().forEach(getLog()::error));
                     throw new MojoFailureException(String.join(System.lineSeparator(), result.errors()));
                 }
-                BuildState.Written w = state.write(result.files(), result.inputs());
+                int removed = result.deleted() + (result.staged() == null
+                        ? state.record(result.files(), result.inputs())
+                        : state.write(result.staged(), result.inputs()).removed());
                 getLog().info(String.format(
-                        "qapi4j: %d files generated into %s in %d ms (%d changed, %d removed)",
-                        result.files().size(), out, (System.nanoTime() - start) / 1_000_000, w.changed(), w.removed()));
+                        "qapi4j: %d files generated into %s in %d ms (%d stale removed)",
+                        result.files().size(), out, (System.nanoTime() - start) / 1_000_000, removed));
             }
         } catch (IOException e) {
             throw new MojoExecutionException("qapi4j: " + e, e);

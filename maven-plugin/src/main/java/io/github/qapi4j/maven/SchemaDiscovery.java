@@ -7,8 +7,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -47,16 +50,7 @@ final class SchemaDiscovery {
         List<Path> all = candidates(dir);
         Set<Path> included = new HashSet<>();
         for (Path file : all) {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String code = line.strip();
-                if (code.startsWith("#")) {
-                    continue;
-                }
-                Matcher m = INCLUDE.matcher(code);
-                while (m.find()) {
-                    included.add(file.resolveSibling(m.group(1)).normalize());
-                }
-            }
+            included.addAll(includes(file));
         }
         List<Path> entries = new ArrayList<>();
         for (Path p : all) {
@@ -65,5 +59,37 @@ final class SchemaDiscovery {
             }
         }
         return entries;
+    }
+
+    /**
+     * A schema file and every file it includes, directly or not, as far as they exist (the front
+     * end reports missing ones): the files whose change calls for a new generation.
+     */
+    static Set<Path> includeClosure(Path entry) throws IOException {
+        Set<Path> seen = new LinkedHashSet<>();
+        Deque<Path> todo = new ArrayDeque<>(List.of(entry.toAbsolutePath().normalize()));
+        while (!todo.isEmpty()) {
+            Path file = todo.pop();
+            if (Files.isRegularFile(file) && seen.add(file)) {
+                todo.addAll(includes(file));
+            }
+        }
+        return seen;
+    }
+
+    /** The files a schema file's include directives name, resolved against its directory. */
+    private static List<Path> includes(Path file) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String code = line.strip();
+            if (code.startsWith("#")) {
+                continue;
+            }
+            Matcher m = INCLUDE.matcher(code);
+            while (m.find()) {
+                out.add(file.resolveSibling(m.group(1)).toAbsolutePath().normalize());
+            }
+        }
+        return out;
     }
 }
