@@ -10,6 +10,7 @@ assert Files.isRegularFile(state)
 List<String> outputs = Files.readAllLines(state).findAll { it.startsWith('output ') }.collect { it.substring(7) }
 Path gen = basedir.toPath().resolve('target/generated-sources/qapi4j')
 outputs.each { assert Files.isRegularFile(gen.resolve(it)) : "missing ${it}" }
+assert log =~ /\[INFO\] qapi4j: 1 files generated .* \([1-9]\d* stale removed\)/ : "run 3 removed nothing"
 // Whatever run 1 generated for Point (only in types.json) is gone after run 3.
 if (Files.isDirectory(gen)) Files.walk(gen).withCloseable { s -> assert !s.anyMatch { it.fileName.toString().startsWith('Point') } : 'stale Point file' }
 return true
