@@ -57,16 +57,21 @@ final class Bindings {
             conditions = List.copyOf(new TreeSet<>(conditions));
         }
 
-        /** A digest of everything but the inputs' contents that decides the output. */
+        /**
+         * Everything but the inputs' contents that decides the output, on one line. Plain text
+         * rather than a digest: cheaper on a cold JVM, and readable in the state file.
+         */
         String fingerprint(String generatorVersion) {
             StringBuilder sb = new StringBuilder()
-                    .append("generator=").append(generatorVersion).append('\n')
-                    .append("package=").append(packageName).append('\n')
-                    .append("conditions=").append(conditions).append('\n')
-                    .append("strictDocs=").append(strictDocs).append('\n')
-                    .append("output=").append(outputDir).append('\n');
-            schemas.forEach(s -> sb.append("schema=").append(s).append('\n'));
-            return sha256(sb.toString().getBytes(StandardCharsets.UTF_8));
+                    .append("generator=").append(generatorVersion)
+                    .append(" package=").append(packageName)
+                    .append(" conditions=").append(String.join(",", conditions))
+                    .append(" strictDocs=").append(strictDocs)
+                    .append(" output=").append(outputDir);
+            for (Path s : schemas) {
+                sb.append(" schema=").append(s);
+            }
+            return sb.toString().replace('\n', ' ');
         }
 
         GenerationRequest toGenerator(Path entry, Path out) {
@@ -119,10 +124,8 @@ final class Bindings {
         return new Result(new TreeSet<>(staged.keySet()), staged, inputs, 0, errors);
     }
 
-    /** A class of the generator, to stamp its jar. */
-    static Class<?> generatorClass() {
-        return Generator.class;
-    }
+    /** The generator's class file, to stamp its jar (found without loading the class). */
+    static final String GENERATOR_CLASS_FILE = "io/github/qapi4j/generator/Generator.class";
 
     /** The entry file as messages name it: relative to the project. */
     static String displayName(Path baseDir, Path file) {

@@ -30,7 +30,7 @@ import java.util.TreeSet;
  * holds the same files, every input has the same size and time (or, if not, the same digest),
  * and every generated file still exists. Checking this reads no file whose time is unchanged.
  *
- * <p>Format, one entry a line: {@code fingerprint HEX}, {@code dir PATH}, {@code input SIZE TIME
+ * <p>Format, one entry a line: {@code fingerprint OPTIONS}, {@code dir PATH}, {@code input SIZE TIME
  * DIGEST PATH}, {@code output RELATIVE-PATH}.
  */
 final class BuildState {
@@ -164,10 +164,18 @@ final class BuildState {
         }
     }
 
-    /** The stamp of the jar (or classes directory) a class was loaded from. */
-    static String codeStamp(Class<?> c) {
+    /** The stamp of the jar (or classes directory) a class file is loaded from. */
+    static String codeStamp(ClassLoader loader, String classFile) {
         try {
-            return stamp(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            java.net.URL url = loader.getResource(classFile);
+            if (url == null) {
+                return "unknown";
+            }
+            if ("jar".equals(url.getProtocol())) {
+                String spec = url.getPath();
+                return stamp(Path.of(new java.net.URI(spec.substring(0, spec.indexOf("!/")))));
+            }
+            return stamp(Path.of(url.toURI()));
         } catch (Exception e) {
             return "unknown";
         }

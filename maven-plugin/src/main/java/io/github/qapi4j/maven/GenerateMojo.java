@@ -103,51 +103,74 @@ public final class GenerateMojo extends AbstractMojo {
             getLog().info("qapi4j: skipped");
             return;
         }
+        long start = System.nanoTime();
+        long cpuStart = getLog().isDebugEnabled()
+                ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                : 0;
         Path base = project.getBasedir().toPath();
         Path out = outputDirectory.toPath();
+        boolean discover = schemas == null || schemas.isEmpty();
         try {
-            List<Path> entries = schemas == null || schemas.isEmpty()
-                    ? SchemaDiscovery.entries(schemaDirectory.toPath())
-                    : schemas.stream().map(f -> base.resolve(f.toPath()).normalize()).toList();
+            List<Path> entries = new ArrayList<>();
+            if (!discover) {
+                for (File f : schemas) {
+                    entries.add(base.resolve(f.toPath()).normalize());
+                }
+            }
+            Path stateDir = Path.of(project.getBuild().getDirectory(), "qapi4j");
+            Bindings.Request request = request(base, entries, out, stateDir);
+            // With discovery, every .json file in the directory is an input of the state, so the
+            // entries (which take reading every file to find) are only needed to generate.
+            BuildState state = new BuildState(
+                    stateDir.resolve(mojoExecution.getExecutionId() + ".state"),
+                    out,
+                    request.fingerprint(pluginVersion()) + (discover ? " discover=" + schemaDirectory : ""),
+                    discover ? schemaDirectory.toPath() : null);
+            if (state.upToDate()) {
+                getLog().info("qapi4j: bindings up to date");
+                if (getLog().isDebugEnabled()) {
+                    getLog().debug("qapi4j: up-to-date check took " + (System.nanoTime() - start) / 1000 + " us, "
+                            + (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart) / 1000
+                            + " us CPU of this thread");
+                }
+                project.addCompileSourceRoot(out.toString());
+                return;
+            }
+            if (discover) {
+                entries = SchemaDiscovery.entries(schemaDirectory.toPath());
+                request = request(base, entries, out, stateDir);
+            }
             if (entries.isEmpty()) {
                 getLog().warn("qapi4j: no schema found in " + schemaDirectory + "; nothing to generate");
                 return;
             }
-            Path stateDir = Path.of(project.getBuild().getDirectory(), "qapi4j");
-            Bindings.Request request = new Bindings.Request(
-                    base,
-                    entries,
-                    out,
-                    stateDir.resolve(mojoExecution.getExecutionId()),
-                    packageName,
-                    conditions == null ? List.of() : new ArrayList<>(conditions),
-                    strictDocs);
-            BuildState state = new BuildState(
-                    stateDir.resolve(mojoExecution.getExecutionId() + ".state"),
-                    out,
-                    request.fingerprint(pluginVersion()),
-                    schemas == null || schemas.isEmpty() ? schemaDirectory.toPath() : null);
-            if (state.upToDate()) {
-                getLog().info("qapi4j: bindings up to date");
-            } else {
-                long start = System.nanoTime();
-                Bindings.Result result = Bindings.generate(request);
-                if (!result.errors().isEmpty()) {
-                    state.invalidate();
-                    result.errors().forEach(e -> e.lines().forEach(getLog()::error));
-                    throw new MojoFailureException(String.join(System.lineSeparator(), result.errors()));
-                }
-                int removed = result.deleted() + (result.staged() == null
-                        ? state.record(result.files(), result.inputs())
-                        : state.write(result.staged(), result.inputs()).removed());
-                getLog().info(String.format(
-                        "qapi4j: %d files generated into %s in %d ms (%d stale removed)",
-                        result.files().size(), out, (System.nanoTime() - start) / 1_000_000, removed));
+            Bindings.Result result = Bindings.generate(request);
+            if (!result.errors().isEmpty()) {
+                state.invalidate();
+                result.errors().forEach(e -> e.lines().forEach(getLog()::error));
+                throw new MojoFailureException(String.join(System.lineSeparator(), result.errors()));
             }
+            int removed = result.deleted() + (result.staged() == null
+                    ? state.record(result.files(), result.inputs())
+                    : state.write(result.staged(), result.inputs()).removed());
+            getLog().info(String.format(
+                    "qapi4j: %d files generated into %s in %d ms (%d stale removed)",
+                    result.files().size(), out, (System.nanoTime() - start) / 1_000_000, removed));
         } catch (IOException e) {
             throw new MojoExecutionException("qapi4j: " + e, e);
         }
         project.addCompileSourceRoot(out.toString());
+    }
+
+    private Bindings.Request request(Path base, List<Path> entries, Path out, Path stateDir) {
+        return new Bindings.Request(
+                base,
+                entries,
+                out,
+                stateDir.resolve(mojoExecution.getExecutionId()),
+                packageName,
+                conditions == null ? List.of() : new ArrayList<>(conditions),
+                strictDocs);
     }
 
     /**
@@ -156,7 +179,7 @@ public final class GenerateMojo extends AbstractMojo {
      */
     private String pluginVersion() {
         return mojoExecution.getMojoDescriptor().getPluginDescriptor().getVersion()
-                + "@" + BuildState.codeStamp(GenerateMojo.class)
-                + "@" + BuildState.codeStamp(Bindings.generatorClass());
+                + "@" + BuildState.codeStamp(GenerateMojo.class.getClassLoader(), "io/github/qapi4j/maven/GenerateMojo.class")
+                + "@" + BuildState.codeStamp(GenerateMojo.class.getClassLoader(), Bindings.GENERATOR_CLASS_FILE);
     }
 }

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Finds the default schema entry files: every {@code .json} file under a directory that no other
@@ -37,11 +36,23 @@ final class SchemaDiscovery {
         if (!Files.isDirectory(dir)) {
             return List.of();
         }
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p))
-                    .map(Path::normalize)
-                    .sorted()
-                    .toList();
+        // A directory walk without streams or lambdas: this runs in every build, in a cold
+        // plugin class loader, where each first use of such machinery costs milliseconds.
+        List<Path> out = new ArrayList<>();
+        collect(dir, out);
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    private static void collect(Path dir, List<Path> out) throws IOException {
+        try (java.nio.file.DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+            for (Path p : ds) {
+                if (Files.isDirectory(p)) {
+                    collect(p, out);
+                } else if (p.getFileName().toString().endsWith(".json") && Files.isRegularFile(p)) {
+                    out.add(p.normalize());
+                }
+            }
         }
     }
 
