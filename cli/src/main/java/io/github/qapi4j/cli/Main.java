@@ -26,6 +26,7 @@ import picocli.CommandLine.Help;
         subcommands = {
             CheckCommand.class,
             DumpCommand.class,
+            GenerateCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class
         })

@@ -272,9 +272,17 @@ final class EmitContext {
 
     /** {@code @QapiIf}, {@code @QapiFeatures}, {@code @Deprecated}, {@code @Unstable} as needed. */
     List<AnnotationSpec> metadata(Condition condition, List<Feature> features) {
+        return metadata(condition, features, true);
+    }
+
+    /**
+     * The same; without {@code @Deprecated} for record components and parameters, where javac
+     * says it has no effect (a deprecated component gets a deprecated explicit accessor instead).
+     */
+    List<AnnotationSpec> metadata(Condition condition, List<Feature> features, boolean deprecatedAnnotation) {
         List<AnnotationSpec> out = new ArrayList<>();
         List<Feature> fs = features(features);
-        if (fs.stream().anyMatch(Feature::isDeprecated)) {
+        if (deprecatedAnnotation && fs.stream().anyMatch(Feature::isDeprecated)) {
             out.add(AnnotationSpec.builder(Deprecated.class).build());
         }
         if (fs.stream().anyMatch(Feature::isUnstable)) {

@@ -47,8 +47,15 @@ final class RecordCodegen {
         for (Field f : fields) {
             ParameterSpec.Builder p = ParameterSpec.builder(f.componentType(), f.name());
             p.addAnnotation(AnnotationSpec.builder(META_MEMBER).addMember("value", "$S", f.wire()).build());
-            p.addAnnotations(ctx.metadata(f.member().condition(), f.member().features()));
+            p.addAnnotations(ctx.metadata(f.member().condition(), f.member().features(), false));
             rc.addParameter(p.build());
+            if (ctx.deprecated(f.member().features())) {
+                t.addMethod(MethodSpec.methodBuilder(f.name()).addModifiers(Modifier.PUBLIC)
+                        .addAnnotation(Deprecated.class).returns(f.componentType())
+                        .addJavadoc("$L", "The {@code " + f.wire() + "} member.\n\n@return the value\n"
+                                + "@deprecated the member is deprecated in the QAPI schema\n")
+                        .addStatement("return $N", f.name()).build());
+            }
             if (f.checkNull()) {
                 ctor.addStatement("$T.requireNonNull($N, $S)", OBJECTS, f.name(), f.wire());
             }
