@@ -27,6 +27,7 @@ import picocli.CommandLine.Help;
             CheckCommand.class,
             DumpCommand.class,
             GenerateCommand.class,
+            IntrospectCommand.class,
             CommandLine.HelpCommand.class,
             AutoComplete.GenerateCompletion.class
         })

@@ -37,6 +37,11 @@ import java.util.stream.Collectors;
  */
 final class ExprChecker {
 
+    private static final List<String> MEMBER_REQUIRED = List.of("type");
+    private static final List<String> MEMBER_OPTIONAL = List.of("if", "features");
+    private static final List<String> VALUE_REQUIRED = List.of("name");
+    private static final List<String> VALUE_OPTIONAL = List.of("if", "features");
+
     private static final List<String> METAS = List.of("enum", "struct", "union", "alternate", "command", "event");
 
     private final Pragmas pragmas;
@@ -218,6 +223,9 @@ final class ExprChecker {
 
     private static void checkKeys(ObjectValue value, SourceInfo info, String source,
             List<String> required, List<String> optional) {
+        if (keysOk(value, required, optional)) {
+            return;
+        }
         List<String> missing = new ArrayList<>();
         for (String r : required) {
             if (!value.has(r)) {
@@ -240,6 +248,23 @@ final class ExprChecker {
             throw new CheckFailure(info, source + " has unknown key" + (unknown.size() > 1 ? "s " : " ")
                     + quotedSorted(unknown) + "\nValid keys are " + quotedSorted(allowed) + ".");
         }
+    }
+
+    /** The common case, without allocation: every required key present, no unknown key. */
+    private static boolean keysOk(ObjectValue value, List<String> required, List<String> optional) {
+        int found = 0;
+        for (String r : required) {
+            if (!value.has(r)) {
+                return false;
+            }
+            found++;
+        }
+        for (String o : optional) {
+            if (value.has(o)) {
+                found++;
+            }
+        }
+        return found == value.size();
     }
 
     // ---- flags ----
@@ -377,8 +402,12 @@ final class ExprChecker {
             if (mangled.equals("u") || mangled.startsWith("has_")) {
                 throw new CheckFailure(info, keySource + " uses reserved name");
             }
-            ObjectValue arg = normalized(e.getValue(), "type");
-            checkKeys(arg, info, keySource, List.of("type"), List.of("if", "features"));
+            Value v = e.getValue();
+            if (!(v instanceof ObjectValue arg)) {
+                out.add(new MemberSpec(name, optional, checkTypeNameOrArray(v, info, keySource), null, List.of()));
+                continue;
+            }
+            checkKeys(arg, info, keySource, MEMBER_REQUIRED, MEMBER_OPTIONAL);
             Condition cond = checkIf(arg.get("if"), info, keySource);
             List<FeatureSpec> features = checkFeatures(arg.get("features"), info);
             TypeRef type = checkTypeNameOrArray(arg.get("type"), info, keySource);
@@ -407,9 +436,15 @@ final class ExprChecker {
         boolean permissive = memberNameExceptions.contains(ce.name);
         List<ValueSpec> values = new ArrayList<>(data.elements().size());
         for (Value v : data.elements()) {
+            if (v instanceof StringValue sv && !sv.value().isEmpty() && !Character.isDigit(sv.value().charAt(0))) {
+                // the common bare value: only the name to check
+                checkNameLower(sv.value(), info, "'data' member '" + sv.value() + "'", permissive, permissive);
+                values.add(new ValueSpec(sv.value(), null, List.of()));
+                continue;
+            }
             ObjectValue member = normalized(v, "name");
             String source = "'data' member";
-            checkKeys(member, info, source, List.of("name"), List.of("if", "features"));
+            checkKeys(member, info, source, VALUE_REQUIRED, VALUE_OPTIONAL);
             String name = requireStringName(member.get("name"), info, source);
             source = source + " '" + name + "'";
             // Enum values may start with a digit: check the rest as if it were a letter.

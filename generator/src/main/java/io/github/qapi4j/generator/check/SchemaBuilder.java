@@ -84,6 +84,8 @@ final class SchemaBuilder {
     /** Distinct feature names in first-use order, with the location of their first use. */
     private final Map<String, SourceInfo> featureNames = new LinkedHashMap<>();
     private final Map<DocComment, DocState> docStates = new IdentityHashMap<>();
+    /** File name (or "" for the built-ins) to module name; path arithmetic is not free. */
+    private final Map<String, String> moduleNames = new HashMap<>();
 
     SchemaBuilder(ParsedSchema parsed, boolean lenientDocs) {
         this.parsed = parsed;
@@ -127,7 +129,9 @@ final class SchemaBuilder {
         for (String q : QTYPES) {
             values.add(new Mem("value", q, null, null, List.of(), null, false, false, "QType"));
         }
-        defineEntity(new EnumEnt("QType", null, null, null, List.of(), values, null));
+        // QEMU 7.2 gave QType an explicit C prefix (dropped in 9.2); the legacy mode keeps it so
+        // that 7.2 schemas check and dump as 7.2 did.
+        defineEntity(new EnumEnt("QType", null, null, null, List.of(), values, lenientDocs ? "QTYPE" : null));
     }
 
     private void defineExpr(CheckedExpr e) {
@@ -285,7 +289,8 @@ final class SchemaBuilder {
     }
 
     private Module makeModule(String fileName) {
-        String name = moduleName(fileName);
+        String name = moduleNames.computeIfAbsent(fileName == null ? "" : fileName,
+                f -> moduleName(fileName));
         return modules.computeIfAbsent(name, n -> new Module(n, fileName));
     }
 
@@ -375,7 +380,14 @@ final class SchemaBuilder {
     }
 
     private void checkMember(Mem m) {
-        m.type = resolveType(m.typeName, m.info, m.describe(m.info));
+        if (byName.get(m.typeName) instanceof TypeEnt t) {
+            m.type = t;
+        } else {
+            resolveType(m.typeName, m.info, m.describe(m.info)); // throws
+        }
+        if (m.features.isEmpty()) {
+            return;
+        }
         Map<String, Mem> seen = new HashMap<>();
         for (Mem f : m.features) {
             f.checkClash(m.info, seen);

@@ -677,7 +677,9 @@ public final class DocParser {
         int n = line.length();
         int i = 0;
         while (i < n) {
-            if (line.startsWith("e.g.", i)
+            char c = line.charAt(i);
+            if (c == 'e'
+                    && line.startsWith("e.g.", i)
                     && (i == 0 || !isWordChar(line.codePointBefore(i)))
                     && i + 5 < n
                     && line.charAt(i + 4) == ' '
@@ -698,7 +700,6 @@ public final class DocParser {
                     }
                 }
             }
-            char c = line.charAt(i);
             if ((c == '.' || c == '!' || c == '?')
                     && i + 2 < n
                     && line.charAt(i + 1) == ' '

@@ -12,6 +12,7 @@ import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
+import org.antlr.v4.runtime.misc.Interval;
 
 /**
  * Sits between {@link QapiLexer} and the parser and makes the token stream behave like QEMU's
@@ -39,7 +40,9 @@ final class QapiTokenSource implements TokenSource {
             t = pending;
             pending = null;
         } else {
-            t = nextLexerToken();
+            do {
+                t = nextLexerToken(); // a plain comment outside a doc block is not a token for the parser
+            } while (t.getType() == QapiLexer.COMMENT);
             if (t.getType() == QapiLexer.DOC_COMMENT) {
                 return docBlock(t);
             }
@@ -143,12 +146,14 @@ final class QapiTokenSource implements TokenSource {
     /** A token's line and QEMU column; end of input is the file's final newline, as in QEMU. */
     Position position(Token t) {
         if (t.getType() == Token.EOF) {
-            int pos = source.length() - 1;
-            int lineStart = source.lineStart(pos);
-            return new Position(t.getLine() - 1, source.column(lineStart, pos));
+            return new Position(t.getLine() - 1, SourceText.column(source.lastLine()));
+        }
+        int inLine = t.getCharPositionInLine();
+        if (inLine == 0) {
+            return new Position(t.getLine(), 1);
         }
         int start = t.getStartIndex();
-        return new Position(t.getLine(), source.column(start - t.getCharPositionInLine(), start));
+        return new Position(t.getLine(), SourceText.column(lexer.getInputStream().getText(Interval.of(start - inLine, start - 1))));
     }
 
     record Position(int line, int column) {}

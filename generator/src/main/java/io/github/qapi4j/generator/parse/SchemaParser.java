@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
@@ -69,8 +68,8 @@ public final class SchemaParser {
     }
 
     private void parseFile(String fileName, SourceInfo fileInfo, byte[] bytes) throws SchemaException {
-        SourceText source = SourceText.decode(bytes, fileInfo);
-        QapiLexer lexer = new QapiLexer(CharStreams.fromString(source.text(), fileName));
+        SourceText source = SourceText.decode(bytes, fileName, fileInfo);
+        QapiLexer lexer = new QapiLexer(source.stream());
         lexer.removeErrorListeners();
         QapiTokenSource tokenSource = new QapiTokenSource(lexer, fileInfo, source);
         CommonTokenStream tokens = new CommonTokenStream(tokenSource);

@@ -5,12 +5,20 @@ package io.github.qapi4j.generator.parse;
 
 import io.github.qapi4j.generator.source.SchemaException;
 import io.github.qapi4j.generator.source.SourceInfo;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.channels.Channels;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.antlr.v4.runtime.CharStream;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.misc.Interval;
 
 /**
  * A schema file's text as QEMU's front end sees it: UTF-8, universal newlines, always ending in a
@@ -18,19 +26,47 @@ import java.nio.charset.StandardCharsets;
  */
 final class SourceText {
 
-    private final String text;
-    private final int[] codePoints;
+    private final CharStream stream;
 
-    private SourceText(String text) {
-        this.text = text;
-        this.codePoints = text.codePoints().toArray();
+    private SourceText(CharStream stream) {
+        this.stream = stream;
     }
 
     /**
-     * Decodes a file's bytes. A byte sequence that is not UTF-8 is a located error (QEMU's front end
-     * dies with a Python exception there).
+     * Decodes a file's bytes straight into the lexer's input. A byte sequence that is not UTF-8 is
+     * a located error (QEMU's front end dies with a Python exception there).
      */
-    static SourceText decode(byte[] bytes, SourceInfo fileInfo) throws SchemaException {
+    static SourceText decode(byte[] bytes, String fileName, SourceInfo fileInfo) throws SchemaException {
+        byte[] input = bytes;
+        if (indexOf(input, (byte) '\r') >= 0) {
+            // rare: Python's universal newlines read CR LF and lone CR as LF
+            input = decodeStrict(input, fileInfo)
+                    .replace("\r\n", "\n")
+                    .replace('\r', '\n')
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+        if (input.length == 0 || input[input.length - 1] != '\n') {
+            input = Arrays.copyOf(input, input.length + 1);
+            input[input.length - 1] = '\n';
+        }
+        try {
+            return new SourceText(CharStreams.fromChannel(
+                    Channels.newChannel(new ByteArrayInputStream(input)),
+                    StandardCharsets.UTF_8,
+                    Math.max(4096, input.length),
+                    CodingErrorAction.REPORT,
+                    fileName,
+                    input.length));
+        } catch (CharacterCodingException e) {
+            decodeStrict(input, fileInfo); // throws the located error
+            throw new IllegalStateException("UTF-8 decoding failed without a malformed byte", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a byte array cannot fail", e);
+        }
+    }
+
+    /** Strict UTF-8 decoding with the location of the first malformed byte as a schema error. */
+    private static String decodeStrict(byte[] bytes, SourceInfo fileInfo) throws SchemaException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -41,67 +77,61 @@ final class SourceText {
             result = decoder.flush(out);
         }
         out.flip();
-        if (result.isError()) {
-            String before = normaliseNewlines(out.toString());
-            int line = 1;
-            int lineStart = 0;
-            for (int i = 0; i < before.length(); i++) {
-                if (before.charAt(i) == '\n') {
-                    line++;
-                    lineStart = i + 1;
-                }
+        if (!result.isError()) {
+            return out.toString();
+        }
+        String before = out.toString().replace("\r\n", "\n").replace('\r', '\n');
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < before.length(); i++) {
+            if (before.charAt(i) == '\n') {
+                line++;
+                lineStart = i + 1;
             }
-            int column = column(before.substring(lineStart).codePoints().toArray(), 0, before.length() - lineStart);
-            int bad = bytes[in.position()] & 0xff;
-            throw SchemaException.at(
-                    fileInfo.atLine(line), column, String.format("invalid UTF-8 byte 0x%02x", bad));
         }
-        String text = normaliseNewlines(out.toString());
-        if (text.isEmpty() || text.charAt(text.length() - 1) != '\n') {
-            text += '\n';
-        }
-        return new SourceText(text);
+        int bad = bytes[in.position()] & 0xff;
+        throw SchemaException.at(fileInfo.atLine(line), column(before.substring(lineStart)),
+                String.format("invalid UTF-8 byte 0x%02x", bad));
     }
 
-    /** Python's universal newlines: CR LF and lone CR read as LF. */
-    private static String normaliseNewlines(String s) {
-        if (s.indexOf('\r') < 0) {
-            return s;
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
         }
-        return s.replace("\r\n", "\n").replace('\r', '\n');
+        return -1;
     }
 
-    String text() {
-        return text;
-    }
-
-    /** Number of code points. */
-    int length() {
-        return codePoints.length;
+    /** The lexer's input. */
+    CharStream stream() {
+        return stream;
     }
 
     /**
-     * QEMU's column of code point {@code pos}, counting from {@code lineStart}: 1 at the start of
-     * the line, +1 per character, and for a tab {@code ((col + 7) % 8) + 1}.
+     * QEMU's column of the character that follows {@code linePrefix} (the text from the start of
+     * the physical line): 1 at the start of the line, +1 per character, and for a tab
+     * {@code ((col + 7) % 8) + 1}.
      */
-    int column(int lineStart, int pos) {
-        return column(codePoints, lineStart, pos);
-    }
-
-    private static int column(int[] cps, int from, int to) {
+    static int column(CharSequence linePrefix) {
         int col = 1;
-        for (int i = from; i < to; i++) {
-            col = cps[i] == '\t' ? (col + 7) % 8 + 1 : col + 1;
+        for (int i = 0; i < linePrefix.length(); i++) {
+            char ch = linePrefix.charAt(i);
+            if (Character.isLowSurrogate(ch) && i > 0 && Character.isHighSurrogate(linePrefix.charAt(i - 1))) {
+                continue; // one code point, already counted
+            }
+            col = ch == '\t' ? (col + 7) % 8 + 1 : col + 1;
         }
         return col;
     }
 
-    /** Index of the first code point of the line that contains code point {@code pos}. */
-    int lineStart(int pos) {
-        int i = pos;
-        while (i > 0 && codePoints[i - 1] != '\n') {
-            i--;
+    /** The last line of the text (without its final newline): where QEMU puts end of input. */
+    String lastLine() {
+        int end = stream.size() - 1; // the final newline
+        int start = end;
+        while (start > 0 && !stream.getText(Interval.of(start - 1, start - 1)).equals("\n")) {
+            start--;
         }
-        return i;
+        return start < end ? stream.getText(Interval.of(start, end - 1)) : "";
     }
 }

@@ -42,6 +42,12 @@ public sealed interface JsonValue
         public void write(JsonGenerator g) throws IOException {
             g.writeString(value);
         }
+
+        /** The value as JSON text, as QEMU prints it. */
+        @Override
+        public String toString() {
+            return QemuJson.toJson(this);
+        }
     }
 
     /** A JSON integer that fits a signed 64-bit long (QEMU's QNUM_I64). */
@@ -54,6 +60,12 @@ public sealed interface JsonValue
         @Override
         public void write(JsonGenerator g) throws IOException {
             g.writeNumber(value);
+        }
+
+        /** The value as JSON text, as QEMU prints it. */
+        @Override
+        public String toString() {
+            return QemuJson.toJson(this);
         }
     }
 
@@ -71,6 +83,12 @@ public sealed interface JsonValue
         public void write(JsonGenerator g) throws IOException {
             g.writeNumber(Long.toUnsignedString(bits));
         }
+
+        /** The value as JSON text, as QEMU prints it. */
+        @Override
+        public String toString() {
+            return QemuJson.toJson(this);
+        }
     }
 
     /** A JSON number that is not an integer in int64 or uint64 range (QEMU's QNUM_DOUBLE). */
@@ -83,6 +101,12 @@ public sealed interface JsonValue
         @Override
         public void write(JsonGenerator g) throws IOException {
             g.writeNumber(value);
+        }
+
+        /** The value as JSON text, as QEMU prints it. */
+        @Override
+        public String toString() {
+            return QemuJson.toJson(this);
         }
     }
 
@@ -107,6 +131,12 @@ public sealed interface JsonValue
         public void write(JsonGenerator g) throws IOException {
             g.writeBoolean(value());
         }
+
+        /** The value as JSON text, as QEMU prints it. */
+        @Override
+        public String toString() {
+            return QemuJson.toJson(this);
+        }
     }
 
     /** {@code null}. */
@@ -121,6 +151,12 @@ public sealed interface JsonValue
         @Override
         public void write(JsonGenerator g) throws IOException {
             g.writeNull();
+        }
+
+        /** The value as JSON text, as QEMU prints it. */
+        @Override
+        public String toString() {
+            return QemuJson.toJson(this);
         }
     }
 

@@ -27,6 +27,20 @@ public class QmpError extends RuntimeException {
         return new QmpError(ErrorClass.GENERIC_ERROR, description);
     }
 
+    /**
+     * The error a QMP server replies for a failed command: a {@code QmpError} as is, a strict
+     * decoding failure ({@link io.github.qapi4j.runtime.json.JsonInputException}) as a
+     * GenericError with QEMU's text, and any other exception as a GenericError with its message
+     * (or its class name when it has none).
+     */
+    public static QmpError of(Throwable t) {
+        if (t instanceof QmpError e) {
+            return e;
+        }
+        String msg = t.getMessage();
+        return generic(msg != null ? msg : t.getClass().getName());
+    }
+
     public ErrorClass errorClass() {
         return errorClass;
     }

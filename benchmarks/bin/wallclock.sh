@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Whole-process wall-clock time of a command: runs it N times (default 11) after one untimed
+# warm-up run and prints every time and the median, in seconds.
+#
+#   benchmarks/bin/wallclock.sh [-n N] [-C DIR] -- COMMAND [ARGS...]
+#
+# Example (from the repository root, jar built):
+#   benchmarks/bin/wallclock.sh -C ../shared/qapi-testdata/qemu-10.2.50/qapi -- \
+#       "$PWD/qapi4j" check qapi-schema.json
+set -euo pipefail
+n=11
+dir=.
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -n) n=$2; shift 2 ;;
+    -C) dir=$2; shift 2 ;;
+    --) shift; break ;;
+    *) break ;;
+  esac
+done
+cd "$dir"
+"$@" >/dev/null 2>&1 || true
+times=()
+for _ in $(seq "$n"); do
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || true
+  end=$(date +%s%N)
+  times+=("$(( (end - start) / 1000000 ))")
+done
+sorted=$(printf '%s\n' "${times[@]}" | sort -n)
+median=$(printf '%s\n' "$sorted" | sed -n "$(( (n + 1) / 2 ))p")
+printf 'runs (ms): %s\n' "$(printf '%s ' "${times[@]}")"
+printf 'median: %d.%03d s\n' "$((median / 1000))" "$((median % 1000))"

@@ -1,0 +1,58 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+package io.github.qapi4j.runtime.qmp;
+
+import io.github.qapi4j.runtime.json.JsonCodec;
+import io.github.qapi4j.runtime.json.Path;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * A command as the server's registry holds it: its name, handler and QAPI flags.
+ *
+ * @param name the wire name, e.g. {@code job-cancel}
+ * @param flags QAPI's command flags
+ */
+public record QmpCommand(String name, QmpHandler handler, Set<Flag> flags) {
+
+    /** QAPI command flags that change how the server treats a command. */
+    public enum Flag {
+        /** {@code allow-oob: true}: may be sent with {@code exec-oob} and then runs at once. */
+        ALLOW_OOB,
+        /** {@code success-response: false}: no reply on success (errors are still sent). */
+        NO_SUCCESS_RESPONSE,
+        /** {@code allow-preconfig: true}: recorded only; this server has no preconfig phase. */
+        ALLOW_PRECONFIG
+    }
+
+    public QmpCommand {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(handler, "handler");
+        flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
+    }
+
+    public static QmpCommand of(String name, QmpHandler handler, Flag... flags) {
+        return new QmpCommand(name, handler, Set.of(flags));
+    }
+
+    /**
+     * A command whose arguments are decoded strictly by {@code arguments} and whose result is
+     * written by {@code returns}; a {@code null} result is written as {@code {}}. This is what a
+     * generated binding registers for each command.
+     */
+    public static <A, R> QmpCommand typed(String name, JsonCodec<A> arguments, JsonCodec<R> returns,
+            Function<? super A, ? extends R> fn, Flag... flags) {
+        return of(name, (args, session) -> {
+            A a = arguments.decode(args, Path.ROOT);
+            R r = fn.apply(a);
+            return r == null ? null : g -> returns.write(g, r);
+        }, flags);
+    }
+
+    public boolean has(Flag flag) {
+        return flags.contains(flag);
+    }
+}

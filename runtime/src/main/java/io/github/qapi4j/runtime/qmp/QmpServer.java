@@ -1,0 +1,309 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+package io.github.qapi4j.runtime.qmp;
+
+import io.github.qapi4j.runtime.json.JsonCodec;
+import io.github.qapi4j.runtime.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A QMP server that behaves like QEMU's QMP monitor: greeting, capabilities negotiation, request
+ * validation and error texts, in-band queueing (one request in flight without OOB, eight with
+ * it), {@code exec-oob}, and events broadcast to every client in command mode.
+ *
+ * <pre>{@code
+ * QmpRegistry registry = new QmpRegistry();
+ * registry.register(QmpCommand.typed("query-status", Codecs.EMPTY_OBJECT, StatusInfoCodec.INSTANCE,
+ *         a -> new StatusInfo(...)));
+ * try (QmpServer server = QmpServer.builder(registry).version(10, 2, 0, "").build()) {
+ *     server.listenUnix(Path.of("/run/my.qmp"));
+ *     ...
+ *     server.emitEvent("SOMETHING", SomethingCodec.INSTANCE, data);
+ * }
+ * }</pre>
+ *
+ * <p>Threads: one acceptor per listener, a reader and a writer per connection, and one
+ * dispatcher shared by all connections that runs in-band commands one at a time, round-robin
+ * across connections (QEMU runs them in its main loop the same way, so handlers need not be
+ * thread-safe against each other). OOB commands run on the connection's reader thread.
+ */
+public final class QmpServer implements AutoCloseable {
+    private static final Set<PosixFilePermission> MODE_0600 = PosixFilePermissions.fromString("rw-------");
+
+    final QmpRegistry registry;
+    final Executor dispatcher;
+    final long maxOutputBytes;
+    final byte[] greeting;
+    final boolean offerOob;
+    private final ExecutorService ownDispatcher;
+    private final Set<PosixFilePermission> socketMode;
+    private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
+    private final List<ServerSocketChannel> listeners = new CopyOnWriteArrayList<>();
+    private final List<Path> socketFiles = new CopyOnWriteArrayList<>();
+    private final AtomicLong sessionIds = new AtomicLong();
+    private final Object eventLock = new Object();
+    private volatile boolean closed;
+
+    private QmpServer(Builder b) {
+        this.registry = b.registry;
+        this.offerOob = b.offerOob;
+        this.maxOutputBytes = b.maxOutputBytes;
+        this.socketMode = b.socketMode;
+        if (b.dispatcher != null) {
+            this.dispatcher = b.dispatcher;
+            this.ownDispatcher = null;
+        } else {
+            this.ownDispatcher = Executors.newSingleThreadExecutor(r -> daemon(r, "qmp-dispatcher"));
+            this.dispatcher = ownDispatcher;
+        }
+        try {
+            this.greeting = Wire.greeting(b.major, b.minor, b.micro, b.pkg, b.offerOob);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Builder builder(QmpRegistry registry) {
+        return new Builder(registry);
+    }
+
+    /**
+     * Listens on a unix domain socket; the socket file gets mode 0600 (see
+     * {@link Builder#socketMode}). A stale socket file at {@code path} is replaced.
+     */
+    public UnixDomainSocketAddress listenUnix(Path path) throws IOException {
+        if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
+            Files.delete(path);
+        }
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(path);
+        ServerSocketChannel ssc = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        ssc.bind(address);
+        socketFiles.add(path);
+        Files.setPosixFilePermissions(path, socketMode);
+        startAcceptor(ssc, "unix:" + path);
+        return address;
+    }
+
+    /** Listens on TCP on the loopback interface; port 0 picks a free port. */
+    public InetSocketAddress listenTcp(int port) throws IOException {
+        return listenTcp(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+    }
+
+    /** Listens on TCP at an explicit address (think twice before leaving loopback). */
+    public InetSocketAddress listenTcp(InetSocketAddress address) throws IOException {
+        ServerSocketChannel ssc = ServerSocketChannel.open();
+        ssc.bind(address);
+        InetSocketAddress bound = (InetSocketAddress) ssc.getLocalAddress();
+        startAcceptor(ssc, "tcp:" + bound);
+        return bound;
+    }
+
+    private void startAcceptor(ServerSocketChannel ssc, String label) {
+        listeners.add(ssc);
+        daemon(() -> {
+            while (!closed) {
+                SocketChannel ch;
+                try {
+                    ch = ssc.accept();
+                } catch (ClosedChannelException e) {
+                    return;
+                } catch (IOException e) {
+                    if (!ssc.isOpen()) {
+                        return;
+                    }
+                    continue;
+                }
+                accept(ch);
+            }
+        }, "qmp-accept-" + label).start();
+    }
+
+    private void accept(SocketChannel ch) {
+        try {
+            if (ch.getRemoteAddress() instanceof InetSocketAddress) {
+                ch.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+        } catch (IOException e) {
+            // not fatal
+        }
+        ServerConnection c = new ServerConnection(this, ch, sessionIds.incrementAndGet());
+        connections.add(c);
+        if (closed) {
+            c.close();
+            return;
+        }
+        c.start();
+    }
+
+    void removed(ServerConnection c) {
+        connections.remove(c);
+    }
+
+    /** Broadcasts an event whose data a codec writes. */
+    public <T> void emitEvent(String name, JsonCodec<T> codec, T data) {
+        Objects.requireNonNull(codec, "codec");
+        emit(name, data == null ? null : g -> codec.write(g, data));
+    }
+
+    /** Broadcasts an event with untyped data ({@code null}: no {@code data} member). */
+    public void emitEvent(String name, JsonObject data) {
+        emit(name, data == null ? null : data::write);
+    }
+
+    /** Broadcasts an event without data. */
+    public void emitEvent(String name) {
+        emit(name, null);
+    }
+
+    private void emit(String name, Wire.Body data) {
+        synchronized (eventLock) {
+            // Encoded once for all clients; the lock keeps every client's event order the same.
+            byte[] msg;
+            try {
+                msg = Wire.event(name, Instant.now(), data);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            for (ServerConnection c : connections) {
+                if (c.inCommandMode()) {
+                    c.send(msg);
+                }
+            }
+        }
+    }
+
+    /** Clients currently connected. */
+    public int sessionCount() {
+        return connections.size();
+    }
+
+    /**
+     * Stops listening, removes socket files, and closes every connection after writing what was
+     * already queued for it (waiting at most a second per connection).
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (ServerSocketChannel ssc : listeners) {
+            try {
+                ssc.close();
+            } catch (IOException e) {
+                // ignore
+            }
+        }
+        for (Path p : socketFiles) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // ignore
+            }
+        }
+        List<ServerConnection> all = new ArrayList<>(connections);
+        for (ServerConnection c : all) {
+            c.close();
+        }
+        for (ServerConnection c : all) {
+            c.awaitClosed(1000);
+        }
+        if (ownDispatcher != null) {
+            ownDispatcher.shutdown();
+            try {
+                ownDispatcher.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(null, r, name, 4 << 20);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** Server settings. */
+    public static final class Builder {
+        private final QmpRegistry registry;
+        private int major;
+        private int minor = 1;
+        private int micro;
+        private String pkg = "qapi4j";
+        private boolean offerOob = true;
+        private Executor dispatcher;
+        private long maxOutputBytes = 64L << 20;
+        private Set<PosixFilePermission> socketMode = MODE_0600;
+
+        private Builder(QmpRegistry registry) {
+            this.registry = Objects.requireNonNull(registry, "registry");
+        }
+
+        /** The version in the greeting ({@code VersionInfo}). Default 0.1.0, package "qapi4j". */
+        public Builder version(int major, int minor, int micro, String pkg) {
+            this.major = major;
+            this.minor = minor;
+            this.micro = micro;
+            this.pkg = Objects.requireNonNull(pkg, "pkg");
+            return this;
+        }
+
+        /** Whether to offer the {@code oob} capability (default yes, as QEMU on a socket). */
+        public Builder offerOob(boolean offerOob) {
+            this.offerOob = offerOob;
+            return this;
+        }
+
+        /**
+         * Where in-band commands run. Default: one thread owned by the server. Each connection
+         * still runs its own commands one at a time and in order.
+         */
+        public Builder dispatcher(Executor dispatcher) {
+            this.dispatcher = dispatcher;
+            return this;
+        }
+
+        /** A client whose unsent output exceeds this is disconnected (default 64 MiB). */
+        public Builder maxOutputBytes(long maxOutputBytes) {
+            this.maxOutputBytes = maxOutputBytes;
+            return this;
+        }
+
+        /** Permissions of unix socket files (default {@code rw-------}). */
+        public Builder socketMode(Set<PosixFilePermission> mode) {
+            this.socketMode = Set.copyOf(mode);
+            return this;
+        }
+
+        public QmpServer build() {
+            return new QmpServer(this);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+package io.github.qapi4j.runtime.qmp;
+
+/** One client connection as a command handler sees it. */
+public interface QmpSession {
+    /** A number unique within the server, in connection order, starting at 1. */
+    long id();
+
+    /** Whether the client enabled the {@code oob} capability. */
+    boolean oobEnabled();
+}

@@ -1,0 +1,110 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+package io.github.qapi4j.runtime.qmp;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import io.github.qapi4j.runtime.json.JsonValue;
+import io.github.qapi4j.runtime.json.QemuJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+
+/**
+ * The server's messages, each one line ending in CR LF, members in QEMU's QDict order (success:
+ * return, id; error: id, error; error body: class, desc; event: timestamp, event, data).
+ */
+final class Wire {
+    private Wire() {
+    }
+
+    @FunctionalInterface
+    interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    static byte[] line(Body body) throws IOException {
+        ByteArrayBuilder out = new ByteArrayBuilder(128);
+        try (JsonGenerator g = QemuJson.generator(out)) {
+            body.write(g);
+            g.writeRaw("\r\n");
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] success(QmpHandler.Result result, JsonValue id) throws IOException {
+        return line(g -> {
+            g.writeStartObject();
+            g.writeFieldName("return");
+            if (result == null) {
+                g.writeStartObject();
+                g.writeEndObject();
+            } else {
+                result.write(g);
+            }
+            if (id != null) {
+                g.writeFieldName("id");
+                id.write(g);
+            }
+            g.writeEndObject();
+        });
+    }
+
+    static byte[] error(QmpError e, JsonValue id) {
+        try {
+            return line(g -> {
+                g.writeStartObject();
+                if (id != null) {
+                    g.writeFieldName("id");
+                    id.write(g);
+                }
+                g.writeObjectFieldStart("error");
+                g.writeStringField("class", e.errorClass().wireName());
+                g.writeStringField("desc", e.description());
+                g.writeEndObject();
+                g.writeEndObject();
+            });
+        } catch (IOException x) {
+            throw new UncheckedIOException(x);
+        }
+    }
+
+    static byte[] event(String name, Instant when, Body data) throws IOException {
+        return line(g -> {
+            g.writeStartObject();
+            g.writeObjectFieldStart("timestamp");
+            g.writeNumberField("seconds", when.getEpochSecond());
+            g.writeNumberField("microseconds", when.getNano() / 1000);
+            g.writeEndObject();
+            g.writeStringField("event", name);
+            if (data != null) {
+                g.writeFieldName("data");
+                data.write(g);
+            }
+            g.writeEndObject();
+        });
+    }
+
+    static byte[] greeting(int major, int minor, int micro, String pkg, boolean oob) throws IOException {
+        return line(g -> {
+            g.writeStartObject();
+            g.writeObjectFieldStart("QMP");
+            g.writeObjectFieldStart("version");
+            g.writeObjectFieldStart("qemu");
+            g.writeNumberField("micro", micro);
+            g.writeNumberField("minor", minor);
+            g.writeNumberField("major", major);
+            g.writeEndObject();
+            g.writeStringField("package", pkg);
+            g.writeEndObject();
+            g.writeArrayFieldStart("capabilities");
+            if (oob) {
+                g.writeString("oob");
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndObject();
+        });
+    }
+}
