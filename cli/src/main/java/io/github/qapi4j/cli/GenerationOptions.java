@@ -3,6 +3,7 @@
  */
 package io.github.qapi4j.cli;
 
+import io.github.qapi4j.generator.GenerationRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,9 +18,9 @@ final class GenerationOptions {
 
     @Option(
             names = {"-p", "--package"},
-            required = true,
-            paramLabel = "PACKAGE",
-            description = "The Java package of the generated types, e.g. com.example.qmp.")
+            paramLabel = "PKG",
+            defaultValue = GenerationRequest.DEFAULT_PACKAGE,
+            description = "The Java package of the generated types, e.g. com.example.qmp (default: ${DEFAULT-VALUE}).")
     String packageName;
 
     @Option(

@@ -139,4 +139,18 @@ class MainTest {
         assertThat(r.out()).doesNotContain("\u001b[");
         assertThat(r.out()).contains("Exit codes:", "1   the schema has errors", "2   usage error");
     }
+
+    @Test
+    void everySchemaCommandHasTheSameExitCodes() throws Exception {
+        String bad = schema("bad3.json", "{ 'command': 'eins', 'data': 'Nope' }\n");
+        String out = dir.resolve("gen").toString();
+        for (String command : new String[] {"check", "dump", "introspect", "generate"}) {
+            String[] args = command.equals("generate")
+                    ? new String[] {command, "-o", out, bad}
+                    : new String[] {command, bad};
+            assertThat(run(args).exit()).as(command + " on a bad schema").isEqualTo(1);
+            assertThat(run(command, "--strict-docs", "--lenient-docs", bad).exit()).as(command + " usage").isEqualTo(2);
+            assertThat(run(command).exit()).as(command + " without FILE").isEqualTo(2);
+        }
+    }
 }
