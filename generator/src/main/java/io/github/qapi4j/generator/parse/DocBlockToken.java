@@ -32,6 +32,10 @@ final class DocBlockToken extends CommonToken {
         return preparsed;
     }
 
+    /**
+     * The block's lines: all of them, or, when the block was parsed ahead ({@link #preparsed()}),
+     * only the last one.
+     */
     List<DocLine> lines() {
         return lines;
     }

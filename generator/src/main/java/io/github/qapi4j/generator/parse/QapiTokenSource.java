@@ -57,16 +57,24 @@ final class QapiTokenSource implements TokenSource {
         return t;
     }
 
-    /** Reads doc lines up to the closing {@code ##} or the first token that is not a comment. */
+    /**
+     * Reads doc lines up to the closing {@code ##} or the first token that is not a comment. When
+     * the block was already parsed on the read-ahead thread, only its last line is built here (the
+     * parser needs just that one, to order a bad terminating token's error).
+     */
     private Token docBlock(Token opening) {
         PreparsedDoc pre = preparsed.get(next - 1);
         List<DocLine> lines = new ArrayList<>();
-        lines.add(docLine(opening));
+        if (pre == null) {
+            lines.add(docLine(opening));
+        }
         while (true) {
             Token t = nextLexerToken();
             int type = t.getType();
             if (type == QapiLexer.COMMENT || type == QapiLexer.DOC_COMMENT) {
-                lines.add(docLine(t));
+                if (pre == null || type == QapiLexer.DOC_COMMENT) {
+                    lines.add(docLine(t));
+                }
                 if (type == QapiLexer.DOC_COMMENT) {
                     return new DocBlockToken(opening, lines, null, pre);
                 }
