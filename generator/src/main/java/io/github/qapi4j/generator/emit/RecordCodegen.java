@@ -61,7 +61,8 @@ final class RecordCodegen {
             }
             params.append("\n@param ").append(f.name()).append(' ')
                     .append(f.doc() != null ? f.doc() : "{@code " + f.wire() + "}")
-                    .append(f.optional() ? " (optional)" : "");
+                    .append(f.schemaOptional() ? " (optional)"
+                            : f.optional() ? " (conditional: absent when the peer was built without it)" : "");
         }
         t.recordConstructor(rc.build());
         if (fields.stream().anyMatch(Field::checkNull)) {
@@ -83,6 +84,10 @@ final class RecordCodegen {
                 .addJavadoc("Reads, decodes and writes this type.\n")
                 .initializer("new Codec()").build());
         t.addType(codec(self, fields, fixed));
+        if (fixed != null) {
+            t.addMethod(readMembersMethod(self, fields, fixed));
+            t.addMethod(writeMembersMethod(self, fields, fixed));
+        }
         t.addMethod(MethodSpec.methodBuilder("decodeMembers").addModifiers(Modifier.STATIC)
                 .addJavadoc("Strictly decodes this record's members in schema order (leftovers not checked).\n")
                 .returns(self).addParameter(INPUT_OBJECT, "in")
@@ -130,30 +135,90 @@ final class RecordCodegen {
     private TypeSpec codec(ClassName self, List<Field> fields, Fixed fixed) {
         TypeSpec.Builder c = TypeSpec.classBuilder("Codec").addModifiers(Modifier.PRIVATE, Modifier.STATIC,
                 Modifier.FINAL).addSuperinterface(ParameterizedTypeName.get(JSON_CODEC, self));
-        c.addMethod(MethodSpec.methodBuilder("read").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(self).addParameter(JSON_PARSER, "p").addException(IO_EXCEPTION)
-                .addCode(read(self, fields)).build());
+        CodeBlock.Builder names = CodeBlock.builder();
+        for (String w : wireOrder(fields, fixed)) {
+            names.add(names.isEmpty() ? "$S" : ", $S", w);
+        }
+        c.addField(FieldSpec.builder(MEMBERS, "MEMBERS", Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.of($L)", MEMBERS, names.build()).build());
+        MethodSpec.Builder r = MethodSpec.methodBuilder("read").addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC).returns(self).addParameter(JSON_PARSER, "p")
+                .addException(IO_EXCEPTION).addStatement("$T.startObject(p)", READING);
+        if (fixed != null) {
+            r.addStatement("return readMembers(p)");
+        } else {
+            r.addCode(read(self, fields, fixed, "MEMBERS"));
+        }
+        c.addMethod(r.build());
         c.addMethod(MethodSpec.methodBuilder("decode").addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).returns(self).addParameter(JSON_VALUE, "v")
                 .addParameter(PATH, "path")
                 .addStatement("$T in = $T.of(v, path)", INPUT_OBJECT, INPUT_OBJECT)
                 .addStatement("$T value = decodeMembers(in)", self)
                 .addStatement("in.end()").addStatement("return value").build());
-        c.addMethod(MethodSpec.methodBuilder("write").addAnnotation(Override.class)
+        MethodSpec.Builder w = MethodSpec.methodBuilder("write").addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).addParameter(JSON_GENERATOR, "g").addParameter(self, "v")
-                .addException(IO_EXCEPTION).addStatement("g.writeStartObject()")
-                .addCode(writeMembers(fields, fixed)).addStatement("g.writeEndObject()").build());
+                .addException(IO_EXCEPTION).addStatement("g.writeStartObject()");
+        if (fixed != null) {
+            w.addStatement("writeMembers(g, v)");
+        } else {
+            w.addCode(writeMembers(fields, fixed, "MEMBERS"));
+        }
+        c.addMethod(w.addStatement("g.writeEndObject()").build());
         return c.build();
+    }
+
+    /** For union branches: reads the members after the current token (the union read the discriminator). */
+    MethodSpec readMembersMethod(ClassName self, List<Field> fields, Fixed fixed) {
+        return MethodSpec.methodBuilder("readMembers").addModifiers(Modifier.STATIC)
+                .addJavadoc("Reads this record's members up to the end of the object; the parser is on a token before\n"
+                        + "the next member.\n")
+                .returns(self).addParameter(JSON_PARSER, "p").addException(IO_EXCEPTION)
+                .addCode(read(self, fields, fixed, "Codec.MEMBERS")).build();
+    }
+
+    /** For union branches: the members without braces, for a union that flattens this union. */
+    MethodSpec writeMembersMethod(ClassName self, List<Field> fields, Fixed fixed) {
+        return MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.STATIC)
+                .addJavadoc("Writes this record's members without braces.\n")
+                .addParameter(JSON_GENERATOR, "g").addParameter(self, "v").addException(IO_EXCEPTION)
+                .addCode(writeMembers(fields, fixed, "Codec.MEMBERS")).build();
+    }
+
+    /** The wire names in wire order: the fields (flattened unions excluded) with the fixed one. */
+    private static List<String> wireOrder(List<Field> fields, Fixed fixed) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Field f : fields) {
+            if (!f.flat()) {
+                out.add(f.wire());
+            }
+        }
+        if (fixed != null) {
+            out.add(Math.min(fixed.position(), out.size()), fixed.wire());
+        }
+        return out;
     }
 
     private static String local(Field f) {
         return "m_" + f.name();
     }
 
-    private CodeBlock read(ClassName self, List<Field> fields) {
+    private CodeBlock read(ClassName self, List<Field> fields, Fixed fixed, String members) {
         CodeBlock.Builder b = CodeBlock.builder();
-        b.addStatement("$T.startObject(p)", READING);
+        Field flat = fields.stream().filter(Field::flat).findFirst().orElse(null);
+        if (flat != null) {
+            // The object holds our members and the inner union's: read it twice from a tree.
+            b.addStatement("$T tree = $T.restOfObject(p, $T.builder())", JSON_OBJECT, READING, JSON_OBJECT);
+            b.addStatement("$T $L", flat.type().type(), local(flat));
+            b.beginControlFlow("try ($T q = $T.reparse(tree))", JSON_PARSER, READING)
+                    .addStatement("$L = $L.read(q)", local(flat), flat.type().codec()).endControlFlow();
+            b.beginControlFlow("try ($T q = $T.reparse(tree))", JSON_PARSER, READING);
+            b.addStatement("p = q");
+        }
         for (Field f : fields) {
+            if (f.flat()) {
+                continue;
+            }
             if (f.type().primitive() && !f.optional()) {
                 b.addStatement("$T $L = $L", f.type().type(), local(f), f.type().type() == TypeName.BOOLEAN ? "false"
                         : "0");
@@ -162,11 +227,16 @@ final class RecordCodegen {
                 b.addStatement("$T $L = null", f.type().boxed(), local(f));
             }
         }
-        b.beginControlFlow("for (String name = p.nextFieldName(); name != null; name = p.nextFieldName())");
-        b.addStatement("p.nextToken()");
-        b.beginControlFlow("switch (name)");
+        // Members in the expected order take the fast path (no name string); see Members.next.
+        b.beginControlFlow("for (int k = 0, f; (f = $L.next(p, k)) != $T.END; k = f < 0 ? k : f + 1)",
+                members, MEMBERS);
+        b.beginControlFlow("switch (f)");
+        List<String> order = wireOrder(fields, fixed);
         for (Field f : fields) {
-            b.beginControlFlow("case $S ->", f.wire());
+            if (f.flat()) {
+                continue;
+            }
+            b.beginControlFlow("case $L ->", order.indexOf(f.wire()));
             if (f.type().def().name().equals("null") || f.type().def().name().equals("any")) {
                 b.addStatement("$L = $L", local(f), Tmpl.read(f.type()));
             } else if (f.optional() || !f.type().primitive()) {
@@ -184,14 +254,16 @@ final class RecordCodegen {
         b.endControlFlow();
         CodeBlock.Builder args = CodeBlock.builder();
         for (Field f : fields) {
-            if (f.type().primitive() && !f.optional()) {
+            if (!f.flat() && f.type().primitive() && !f.optional()) {
                 b.beginControlFlow("if (!has_$L)", f.name()).addStatement("throw $T.missing(p, $S)", READING,
                         f.wire()).endControlFlow();
             }
             if (!args.isEmpty()) {
                 args.add(", ");
             }
-            if (f.optional()) {
+            if (f.flat()) {
+                args.add("$L", local(f));
+            } else if (f.optional()) {
                 args.add("$T.ofNullable($L)", OPTIONAL, local(f));
             } else if (f.type().primitive()) {
                 args.add("$L", local(f));
@@ -200,6 +272,9 @@ final class RecordCodegen {
             }
         }
         b.addStatement("return new $T($L)", self, args.build());
+        if (flat != null) {
+            b.endControlFlow();
+        }
         return b.build();
     }
 
@@ -208,10 +283,16 @@ final class RecordCodegen {
         CodeBlock.Builder args = CodeBlock.builder();
         for (Field f : fields) {
             CodeBlock path = CodeBlock.of("in.path().member($S)", f.wire());
-            if (f.optional()) {
+            if (f.flat()) {
+                b.addStatement("$T $L = $T.Codec.decodeMembers(in)", f.type().type(), local(f), f.type().type());
+            } else if (f.schemaOptional()) {
                 b.addStatement("$T r_$L = in.optional($S)", JSON_VALUE, f.name(), f.wire());
                 b.addStatement("$T $L = r_$L == null ? $T.empty() : $T.of($L)", f.componentType(), local(f),
                         f.name(), OPTIONAL, OPTIONAL, Tmpl.decode(f.type(), CodeBlock.of("r_$L", f.name()), path));
+            } else if (f.optional()) {
+                // Conditional, required by the schema: a server built with it requires it.
+                b.addStatement("$T $L = $T.of($L)", f.componentType(), local(f), OPTIONAL,
+                        Tmpl.decode(f.type(), CodeBlock.of("in.required($S)", f.wire()), path));
             } else {
                 b.addStatement("$T $L = $L", f.type().type(), local(f),
                         Tmpl.decode(f.type(), CodeBlock.of("in.required($S)", f.wire()), path));
@@ -225,11 +306,12 @@ final class RecordCodegen {
         return b.build();
     }
 
-    CodeBlock writeMembers(List<Field> fields, Fixed fixed) {
+    CodeBlock writeMembers(List<Field> fields, Fixed fixed, String members) {
         CodeBlock.Builder b = CodeBlock.builder();
+        List<String> order = wireOrder(fields, fixed);
         for (int i = 0, k = 0; i <= fields.size(); i++) {
             if (fixed != null && k == fixed.position()) {
-                b.addStatement("g.writeFieldName($S)", fixed.wire());
+                b.addStatement("g.writeFieldName($L.name($L))", members, order.indexOf(fixed.wire()));
                 b.addStatement(fixed.write());
                 k++;
             }
@@ -237,13 +319,15 @@ final class RecordCodegen {
                 break;
             }
             Field f = fields.get(i);
-            if (f.optional()) {
+            if (f.flat()) {
+                b.addStatement("$T.Codec.writeMembers(g, v.$N())", f.type().type(), f.name());
+            } else if (f.optional()) {
                 b.beginControlFlow("if (v.$N().isPresent())", f.name());
-                b.addStatement("g.writeFieldName($S)", f.wire());
+                b.addStatement("g.writeFieldName($L.name($L))", members, order.indexOf(f.wire()));
                 b.addStatement(Tmpl.write(f.type(), CodeBlock.of("v.$N().get()", f.name())));
                 b.endControlFlow();
             } else {
-                b.addStatement("g.writeFieldName($S)", f.wire());
+                b.addStatement("g.writeFieldName($L.name($L))", members, order.indexOf(f.wire()));
                 b.addStatement(Tmpl.write(f.type(), CodeBlock.of("v.$N()", f.name())));
             }
             k++;

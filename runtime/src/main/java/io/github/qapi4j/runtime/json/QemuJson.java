@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
@@ -78,6 +80,10 @@ public final class QemuJson {
 
     /** QEMU's separators; stateless, so one instance serves every generator. */
     private static final class QemuStyle implements PrettyPrinter {
+        // Pre-encoded: writeRaw(SerializableString) copies bytes, writeRaw(String) re-encodes.
+        private static final SerializableString COMMA = new SerializedString(", ");
+        private static final SerializableString COLON = new SerializedString(": ");
+
         @Override
         public void writeRootValueSeparator(JsonGenerator g) throws IOException {
             g.writeRaw(' ');
@@ -95,12 +101,12 @@ public final class QemuJson {
 
         @Override
         public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(", ");
+            g.writeRaw(COMMA);
         }
 
         @Override
         public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(": ");
+            g.writeRaw(COLON);
         }
 
         @Override
@@ -115,7 +121,7 @@ public final class QemuJson {
 
         @Override
         public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(", ");
+            g.writeRaw(COMMA);
         }
 
         @Override
