@@ -21,12 +21,15 @@ import net.jqwik.api.constraints.IntRange;
 
 /** Random values of generated job.json types survive write → read and write → strict decode. */
 class RoundTripPropertiesTest {
+    /** A package of its own, so that the runtime's job bindings on the class path never shadow these. */
+    static final String PACKAGE = "io.github.qapi4j.test.roundtrip";
+
     private static ClassLoader loader;
 
     static synchronized ClassLoader loader() throws Exception {
         if (loader == null) {
             Map<String, String> files = EmitTestSupport.generate(
-                    EmitTestSupport.projectRoot().resolve("schema/job.json"), GoldenTest.PACKAGE,
+                    EmitTestSupport.projectRoot().resolve("schema/job.json"), PACKAGE,
                     FrontEndOptions.LENIENT, null);
             java.nio.file.Path classes = EmitTestSupport.compile(files, Files.createTempDirectory("qapi4j-rt"));
             loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, RoundTripPropertiesTest.class.getClassLoader());
@@ -35,7 +38,7 @@ class RoundTripPropertiesTest {
     }
 
     static Class<?> type(String simple) throws Exception {
-        return Class.forName(GoldenTest.PACKAGE + "." + simple, true, loader());
+        return Class.forName(PACKAGE + "." + simple, true, loader());
     }
 
     @SuppressWarnings("unchecked")
