@@ -11,13 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /**
  * The up-to-date check: {@code .qapi4j-stamp} in the package directory records what the last
@@ -29,7 +27,7 @@ import java.util.stream.Stream;
  */
 final class Stamp {
     static final String FILE = ".qapi4j-stamp";
-    private static final String HEADER = "qapi4j-stamp 1";
+    private static final String HEADER = "qapi4j-stamp 2";
     private static String codeIdentity;
 
     private Stamp() {}
@@ -52,7 +50,7 @@ final class Stamp {
                 if (f[0].equals("in")) {
                     Path in = schemaDir.resolve(f[3]);
                     if (!Files.isRegularFile(in) || Files.size(in) != Long.parseLong(f[1])
-                            || !sha256(Files.readAllBytes(in)).equals(f[2])) {
+                            || !checksum(Files.readAllBytes(in)).equals(f[2])) {
                         return null;
                     }
                 } else if (f[0].equals("out")) {
@@ -95,7 +93,7 @@ final class Stamp {
                 }
                 Path in = schemaDir.resolve(m.name());
                 byte[] bytes = Files.readAllBytes(in);
-                b.append("in ").append(bytes.length).append(' ').append(sha256(bytes)).append(' ')
+                b.append("in ").append(bytes.length).append(' ').append(checksum(bytes)).append(' ')
                         .append(m.name()).append('\n');
             }
             TreeSet<Path> outs = new TreeSet<>(result.written());
@@ -124,7 +122,7 @@ final class Stamp {
     private static String key(GenerationRequest request) throws IOException {
         String defined = request.definedSymbols() == null ? "*" : String.join(",", new TreeSet<>(
                 request.definedSymbols()));
-        return sha256((code() + "\n" + request.fileName() + "\n" + request.javaPackage() + "\n"
+        return checksum((code() + "\n" + request.fileName() + "\n" + request.javaPackage() + "\n"
                 + request.frontEndOptions() + "\n" + defined).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -145,16 +143,15 @@ final class Stamp {
                             .append(a.lastModifiedTime().toMillis()).append('\n');
                 }
             }
-            codeIdentity = sha256(b.toString().getBytes(StandardCharsets.UTF_8));
+            codeIdentity = checksum(b.toString().getBytes(StandardCharsets.UTF_8));
         }
         return codeIdentity;
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    /** A change detector, not a security measure: CRC-32C (an intrinsic) of the bytes. */
+    private static String checksum(byte[] bytes) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length);
+        return Long.toHexString(crc.getValue());
     }
 }

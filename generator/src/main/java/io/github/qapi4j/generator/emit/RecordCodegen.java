@@ -204,115 +204,122 @@ final class RecordCodegen {
     }
 
     private CodeBlock read(ClassName self, List<Field> fields, Fixed fixed, String members) {
-        CodeBlock.Builder b = CodeBlock.builder();
+        // Built as one format string (see Src): this is the bulk of the generated code.
+        Src b = new Src();
         Field flat = fields.stream().filter(Field::flat).findFirst().orElse(null);
         if (flat != null) {
             // The object holds our members and the inner union's: read it twice from a tree.
-            b.addStatement("$T tree = $T.restOfObject(p, $T.builder())", JSON_OBJECT, READING, JSON_OBJECT);
-            b.addStatement("$T $L", flat.type().type(), local(flat));
-            b.beginControlFlow("try ($T q = $T.reparse(tree))", JSON_PARSER, READING)
-                    .addStatement("$L = $L.read(q)", local(flat), flat.type().codec()).endControlFlow();
-            b.beginControlFlow("try ($T q = $T.reparse(tree))", JSON_PARSER, READING);
-            b.addStatement("p = q");
+            b.t(JSON_OBJECT).a(" tree = ").t(READING).a(".restOfObject(p, ").t(JSON_OBJECT).a(".builder())").end();
+            b.t(flat.type().type()).a(" " + local(flat)).end();
+            b.a("try (").t(JSON_PARSER).a(" q = ").t(READING).a(".reparse(tree))").open()
+                    .a(local(flat) + " = ").c(flat.type().codec()).a(".read(q)").end().close();
+            b.a("try (").t(JSON_PARSER).a(" q = ").t(READING).a(".reparse(tree))").open();
+            b.a("p = q").end();
         }
         for (Field f : fields) {
             if (f.flat()) {
                 continue;
             }
             if (f.type().primitive() && !f.optional()) {
-                b.addStatement("$T $L = $L", f.type().type(), local(f), f.type().type() == TypeName.BOOLEAN ? "false"
-                        : "0");
-                b.addStatement("boolean has_$L = false", f.name());
+                b.t(f.type().type()).a(" " + local(f) + " = "
+                        + (f.type().type() == TypeName.BOOLEAN ? "false" : "0")).end();
+                b.a("boolean has_" + f.name() + " = false").end();
             } else {
-                b.addStatement("$T $L = null", f.type().boxed(), local(f));
+                b.t(f.type().boxed()).a(" " + local(f) + " = null").end();
             }
         }
         // Members in the expected order take the fast path (no name string); see Members.next.
-        b.beginControlFlow("for (int k = 0, f; (f = $L.next(p, k)) != $T.END; k = f < 0 ? k : f + 1)",
-                members, MEMBERS);
-        b.beginControlFlow("switch (f)");
+        b.a("for (int k = 0, f; (f = " + members + ".next(p, k)) != ").t(MEMBERS)
+                .a(".END; k = f < 0 ? k : f + 1)").open();
+        b.a("switch (f)").open();
         List<String> order = wireOrder(fields, fixed);
         for (Field f : fields) {
             if (f.flat()) {
                 continue;
             }
-            b.beginControlFlow("case $L ->", order.indexOf(f.wire()));
+            b.a("case " + order.indexOf(f.wire()) + " ->").open();
             if (f.type().def().name().equals("null") || f.type().def().name().equals("any")) {
-                b.addStatement("$L = $L", local(f), Tmpl.read(f.type()));
+                b.a(local(f) + " = ").c(Tmpl.read(f.type())).end();
             } else if (f.optional() || !f.type().primitive()) {
                 // A JSON null for a member that cannot be null: treat as absent.
-                b.addStatement("$L = p.currentToken() == $T.VALUE_NULL ? null : $L", local(f), JSON_TOKEN,
-                        Tmpl.read(f.type()));
+                b.a(local(f) + " = p.currentToken() == ").t(JSON_TOKEN).a(".VALUE_NULL ? null : ")
+                        .c(Tmpl.read(f.type())).end();
             } else {
-                b.addStatement("$L = $L", local(f), Tmpl.read(f.type()));
-                b.addStatement("has_$L = true", f.name());
+                b.a(local(f) + " = ").c(Tmpl.read(f.type())).end();
+                b.a("has_" + f.name() + " = true").end();
             }
-            b.endControlFlow();
+            b.close();
         }
-        b.addStatement("default -> p.skipChildren()");
-        b.endControlFlow();
-        b.endControlFlow();
-        CodeBlock.Builder args = CodeBlock.builder();
+        b.a("default -> p.skipChildren()").end();
+        b.close();
+        b.close();
         for (Field f : fields) {
             if (!f.flat() && f.type().primitive() && !f.optional()) {
-                b.beginControlFlow("if (!has_$L)", f.name()).addStatement("throw $T.missing(p, $S)", READING,
-                        f.wire()).endControlFlow();
-            }
-            if (!args.isEmpty()) {
-                args.add(", ");
-            }
-            if (f.flat()) {
-                args.add("$L", local(f));
-            } else if (f.optional()) {
-                args.add("$T.ofNullable($L)", OPTIONAL, local(f));
-            } else if (f.type().primitive()) {
-                args.add("$L", local(f));
-            } else {
-                args.add("$T.require(p, $L, $S)", READING, local(f), f.wire());
+                b.a("if (!has_" + f.name() + ")").open().a("throw ").t(READING).a(".missing(p, ").s(f.wire())
+                        .a(")").end().close();
             }
         }
-        b.addStatement("return new $T($L)", self, args.build());
+        b.a("return new ").t(self).a("(");
+        boolean first = true;
+        for (Field f : fields) {
+            if (!first) {
+                b.a(", ");
+            }
+            first = false;
+            if (f.flat()) {
+                b.a(local(f));
+            } else if (f.optional()) {
+                b.t(OPTIONAL).a(".ofNullable(" + local(f) + ")");
+            } else if (f.type().primitive()) {
+                b.a(local(f));
+            } else {
+                b.t(READING).a(".require(p, " + local(f) + ", ").s(f.wire()).a(")");
+            }
+        }
+        b.a(")").end();
         if (flat != null) {
-            b.endControlFlow();
+            b.close();
         }
         return b.build();
     }
 
     CodeBlock decodeMembers(ClassName self, List<Field> fields, Fixed fixed) {
-        CodeBlock.Builder b = CodeBlock.builder();
-        CodeBlock.Builder args = CodeBlock.builder();
+        Src b = new Src();
         for (Field f : fields) {
-            CodeBlock path = CodeBlock.of("in.path().member($S)", f.wire());
             if (f.flat()) {
-                b.addStatement("$T $L = $T.Codec.decodeMembers(in)", f.type().type(), local(f), f.type().type());
-            } else if (f.schemaOptional()) {
-                b.addStatement("$T r_$L = in.optional($S)", JSON_VALUE, f.name(), f.wire());
-                b.addStatement("$T $L = r_$L == null ? $T.empty() : $T.of($L)", f.componentType(), local(f),
-                        f.name(), OPTIONAL, OPTIONAL, Tmpl.decode(f.type(), CodeBlock.of("r_$L", f.name()), path));
+                b.t(f.type().type()).a(" " + local(f) + " = ").t(f.type().type()).a(".Codec.decodeMembers(in)").end();
+                continue;
+            }
+            CodeBlock path = CodeBlock.of("in.path().member($S)", f.wire());
+            if (f.schemaOptional()) {
+                b.t(JSON_VALUE).a(" r_" + f.name() + " = in.optional(").s(f.wire()).a(")").end();
+                b.t(f.componentType()).a(" " + local(f) + " = r_" + f.name() + " == null ? ").t(OPTIONAL)
+                        .a(".empty() : ").t(OPTIONAL).a(".of(")
+                        .c(Tmpl.decode(f.type(), CodeBlock.of("r_$L", f.name()), path)).a(")").end();
             } else if (f.optional()) {
                 // Conditional, required by the schema: a server built with it requires it.
-                b.addStatement("$T $L = $T.of($L)", f.componentType(), local(f), OPTIONAL,
-                        Tmpl.decode(f.type(), CodeBlock.of("in.required($S)", f.wire()), path));
+                b.t(f.componentType()).a(" " + local(f) + " = ").t(OPTIONAL).a(".of(")
+                        .c(Tmpl.decode(f.type(), CodeBlock.of("in.required($S)", f.wire()), path)).a(")").end();
             } else {
-                b.addStatement("$T $L = $L", f.type().type(), local(f),
-                        Tmpl.decode(f.type(), CodeBlock.of("in.required($S)", f.wire()), path));
+                b.t(f.type().type()).a(" " + local(f) + " = ")
+                        .c(Tmpl.decode(f.type(), CodeBlock.of("in.required($S)", f.wire()), path)).end();
             }
-            if (!args.isEmpty()) {
-                args.add(", ");
-            }
-            args.add("$L", local(f));
         }
-        b.addStatement("return new $T($L)", self, args.build());
+        b.a("return new ").t(self).a("(");
+        for (int i = 0; i < fields.size(); i++) {
+            b.a((i == 0 ? "" : ", ") + local(fields.get(i)));
+        }
+        b.a(")").end();
         return b.build();
     }
 
     CodeBlock writeMembers(List<Field> fields, Fixed fixed, String members) {
-        CodeBlock.Builder b = CodeBlock.builder();
+        Src b = new Src();
         List<String> order = wireOrder(fields, fixed);
         for (int i = 0, k = 0; i <= fields.size(); i++) {
             if (fixed != null && k == fixed.position()) {
-                b.addStatement("g.writeFieldName($L.name($L))", members, order.indexOf(fixed.wire()));
-                b.addStatement(fixed.write());
+                b.a("g.writeFieldName(" + members + ".name(" + order.indexOf(fixed.wire()) + "))").end();
+                b.c(fixed.write()).end();
                 k++;
             }
             if (i == fields.size()) {
@@ -320,15 +327,15 @@ final class RecordCodegen {
             }
             Field f = fields.get(i);
             if (f.flat()) {
-                b.addStatement("$T.Codec.writeMembers(g, v.$N())", f.type().type(), f.name());
+                b.t(f.type().type()).a(".Codec.writeMembers(g, v." + f.name() + "())").end();
             } else if (f.optional()) {
-                b.beginControlFlow("if (v.$N().isPresent())", f.name());
-                b.addStatement("g.writeFieldName($L.name($L))", members, order.indexOf(f.wire()));
-                b.addStatement(Tmpl.write(f.type(), CodeBlock.of("v.$N().get()", f.name())));
-                b.endControlFlow();
+                b.a("if (v." + f.name() + "().isPresent())").open();
+                b.a("g.writeFieldName(" + members + ".name(" + order.indexOf(f.wire()) + "))").end();
+                b.c(Tmpl.write(f.type(), CodeBlock.of("v.$N().get()", f.name()))).end();
+                b.close();
             } else {
-                b.addStatement("g.writeFieldName($L.name($L))", members, order.indexOf(f.wire()));
-                b.addStatement(Tmpl.write(f.type(), CodeBlock.of("v.$N()", f.name())));
+                b.a("g.writeFieldName(" + members + ".name(" + order.indexOf(f.wire()) + "))").end();
+                b.c(Tmpl.write(f.type(), CodeBlock.of("v.$N()", f.name()))).end();
             }
             k++;
         }

@@ -39,6 +39,14 @@ public final class QemuJson {
         return g;
     }
 
+    /**
+     * QEMU's separators as a Jackson {@link PrettyPrinter} (stateless, shareable), for writers
+     * that are not generated codecs, e.g. a databind {@code ObjectWriter} producing the same text.
+     */
+    public static PrettyPrinter qemuStyle() {
+        return QEMU_STYLE;
+    }
+
     /** A parser over a byte range (UTF-8 JSON). */
     public static JsonParser parser(byte[] bytes, int offset, int length) throws IOException {
         return FACTORY.createParser(bytes, offset, length);
