@@ -114,12 +114,15 @@ final class CommandEmitter {
     TypeSpec moduleInterface(ClassName name, List<CommandDef> commands, List<ClassName> extend, String what) {
         TypeSpec.Builder t = TypeSpec.interfaceBuilder(name).addModifiers(Modifier.PUBLIC)
                 .addJavadoc("$L", what + "\n\n<p>Implement it to serve the commands (bind the implementation with\n"
-                        + "the generated command dispatcher); failures are thrown as {@code QmpError}.\n");
+                        + "{@code register(QmpRegistry, impl)}); failures are thrown as {@code QmpError}. Use it as a\n"
+                        + "client with {@code client(qmp)} (synchronous) or {@code async(qmp)} (futures).\n");
         t.addSuperinterfaces(extend);
         Scope scope = new Scope(ctx, "interface " + name.simpleName());
         for (CommandDef c : commands) {
             t.addMethods(methods(c, scope));
         }
+        CommandBindings b = new CommandBindings(ctx, this);
+        b.addTo(t, name, commands, extend.isEmpty() ? commands : b.all(), extend);
         return t.build();
     }
 
@@ -180,6 +183,7 @@ final class CommandEmitter {
                 .returns(TypeName.BOOLEAN).addParameter(aggregate, "impl").addParameter(String.class, "command")
                 .addParameter(JSON_VALUE, "arguments").addParameter(JSON_GENERATOR, "out")
                 .addException(IO_EXCEPTION).addCode(sw.build()).build());
+        new CommandBindings(ctx, this).addIntrospection(t);
         return t.build();
     }
 }

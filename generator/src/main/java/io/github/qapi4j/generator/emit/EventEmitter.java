@@ -8,11 +8,14 @@ import static io.github.qapi4j.generator.emit.EmitContext.*;
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.qapi4j.generator.model.Documentation;
 import io.github.qapi4j.generator.model.EventDef;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -21,6 +24,10 @@ import javax.lang.model.element.Modifier;
  * a method per event, and a dispatcher (event name → forward-compatible read → listener method).
  */
 final class EventEmitter {
+    static final ClassName EVENT_TYPE = ClassName.get(RT + ".qmp", "QmpEventType");
+    static final ClassName QMP_EVENT = ClassName.get(RT + ".qmp", "QmpEvent");
+    static final ClassName SUBSCRIPTION = ClassName.get(RT + ".qmp", "QmpClient", "Subscription");
+
     private final EmitContext ctx;
     private final StructEmitter structs;
 
@@ -41,6 +48,13 @@ final class EventEmitter {
                 structs.typeDoc(doc, e.features()));
         t.addAnnotation(AnnotationSpec.builder(META_EVENT).addMember("name", "$S", e.name()).build());
         t.addAnnotations(ctx.metadata(e.condition(), e.features()));
+        ClassName self = ctx.eventClass(e);
+        t.addField(FieldSpec.builder(ParameterizedTypeName.get(EVENT_TYPE, self), "TYPE", Modifier.PUBLIC,
+                        Modifier.STATIC, Modifier.FINAL)
+                .addJavadoc("The event's name and data codec, for the client's typed listeners and awaits.\n")
+                .initializer("new $T<>($S, CODEC, $L)", EVENT_TYPE, e.name(),
+                        fields.isEmpty() ? CodeBlock.of("$T::new", self) : CodeBlock.of("null"))
+                .build());
         return t.build();
     }
 
@@ -67,7 +81,53 @@ final class EventEmitter {
             m.addModifiers(defaults ? Modifier.DEFAULT : Modifier.ABSTRACT);
             t.addMethod(m.build());
         }
+        if (!defaults) {
+            addBindings(t, name, events, events);
+        }
         return t.build();
+    }
+
+    /** The Java constant of an event's {@code QmpEventType}: the event name made an identifier. */
+    static String constantName(String eventName) {
+        String c = eventName.replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(java.util.Locale.ROOT);
+        return Character.isJavaIdentifierStart(c.charAt(0)) ? c : "_" + c;
+    }
+
+    private CodeBlock typeInit(EventDef e) {
+        if (ctx.hasEventRecord(e)) {
+            return CodeBlock.of("$T.TYPE", ctx.eventClass(e));
+        }
+        return CodeBlock.of("$T.of($S, $L)", EVENT_TYPE, e.name(), ctx.type(e.argTypeName()).codec());
+    }
+
+    /**
+     * A {@code QmpEventType} constant per event in {@code own}, and {@code subscribe(QmpClient, listener)}
+     * delivering every event in {@code all} to the listener.
+     */
+    void addBindings(TypeSpec.Builder t, ClassName name, List<EventDef> own, List<EventDef> all) {
+        for (EventDef e : own) {
+            FieldSpec.Builder f = FieldSpec.builder(ParameterizedTypeName.get(EVENT_TYPE, dataType(e)),
+                            constantName(e.name()), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("Event {@code $L}: name and data codec, for typed listeners and awaits.\n", e.name())
+                    .initializer(typeInit(e));
+            if (ctx.deprecated(e.features())) {
+                f.addAnnotation(Deprecated.class);
+            }
+            t.addField(f.build());
+        }
+        CodeBlock.Builder sw = CodeBlock.builder().beginControlFlow("switch (e.name())");
+        for (EventDef e : all) {
+            sw.addStatement("case $S -> listener.$N($L.decode(e))", e.name(), JavaNames.eventMethodName(e.name()),
+                    constantName(e.name()));
+        }
+        sw.add("default -> {\n$>// an event this schema does not know\n$<}\n").endControlFlow();
+        t.addMethod(MethodSpec.methodBuilder("subscribe").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Delivers the events a client receives to {@code listener}, decoded by name with the\n"
+                        + "generated codecs (forward-compatible); events of other schemas are ignored. The listener\n"
+                        + "runs on the client's delivery thread and must not block on the client.\n\n"
+                        + "@param qmp the client\n@param listener the listener\n@return closing it unsubscribes\n")
+                .returns(SUBSCRIPTION).addParameter(CommandBindings.QMP_CLIENT, "qmp").addParameter(name, "listener")
+                .addCode("return qmp.subscribe(e -> {\n$>").addCode(sw.build()).addCode("$<});\n").build());
     }
 
     /** An aggregate listener whose methods all default to doing nothing. */
@@ -78,6 +138,10 @@ final class EventEmitter {
         for (EventDef e : events) {
             t.addMethod(method(e).addAnnotation(Override.class).addModifiers(Modifier.DEFAULT).build());
         }
+        List<EventDef> all = ctx.schema.definitions(EventDef.class).stream().filter(ctx::included).toList();
+        List<EventDef> own = new ArrayList<>(all);
+        own.removeAll(events);
+        addBindings(t, name, own, all);
         return t.build();
     }
 

@@ -17,12 +17,19 @@ final class DocBlockToken extends CommonToken {
 
     private final transient List<DocLine> lines;
     private final transient SyntaxError terminalError;
+    private final transient PreparsedDoc preparsed;
 
-    DocBlockToken(Token opening, List<DocLine> lines, SyntaxError terminalError) {
+    DocBlockToken(Token opening, List<DocLine> lines, SyntaxError terminalError, PreparsedDoc preparsed) {
         super(opening);
         setType(QapiLexer.DOC_BLOCK);
         this.lines = List.copyOf(lines);
         this.terminalError = terminalError;
+        this.preparsed = preparsed;
+    }
+
+    /** The block as parsed ahead on the read-ahead thread, or null. */
+    PreparsedDoc preparsed() {
+        return preparsed;
     }
 
     List<DocLine> lines() {

@@ -8,29 +8,32 @@ import io.github.qapi4j.generator.source.SourceInfo;
 import java.util.ArrayList;
 import java.util.List;
 import org.antlr.v4.runtime.CharStream;
-import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenFactory;
 import org.antlr.v4.runtime.TokenSource;
 import org.antlr.v4.runtime.misc.Interval;
 
 /**
- * Sits between {@link QapiLexer} and the parser and makes the token stream behave like QEMU's
- * lexer: a token's lexical error (stray characters, bad strings) is raised when the parser first
+ * Sits between the lexer's raw tokens ({@link LexedFile}) and the parser and makes the token
+ * stream behave like QEMU's lexer: a token's lexical error (stray characters, bad strings) is raised when the parser first
  * asks for that token, which is exactly when QEMU's one-token-lookahead lexer would read it; and a
  * documentation block becomes one {@link DocBlockToken}.
  */
 final class QapiTokenSource implements TokenSource {
 
-    private final QapiLexer lexer;
+    private final List<Token> tokens;
+    private final java.util.Map<Integer, PreparsedDoc> preparsed;
+    private int next;
     private final SourceInfo fileInfo;
     private final SourceText source;
     private Token pending;
+    private TokenFactory<?> factory = org.antlr.v4.runtime.CommonTokenFactory.DEFAULT;
 
-    QapiTokenSource(QapiLexer lexer, SourceInfo fileInfo, SourceText source) {
-        this.lexer = lexer;
+    QapiTokenSource(LexedFile file, SourceInfo fileInfo) {
+        this.tokens = file.tokens;
+        this.preparsed = file.docs;
         this.fileInfo = fileInfo;
-        this.source = source;
+        this.source = file.source;
     }
 
     @Override
@@ -56,6 +59,7 @@ final class QapiTokenSource implements TokenSource {
 
     /** Reads doc lines up to the closing {@code ##} or the first token that is not a comment. */
     private Token docBlock(Token opening) {
+        PreparsedDoc pre = preparsed.get(next - 1);
         List<DocLine> lines = new ArrayList<>();
         lines.add(docLine(opening));
         while (true) {
@@ -64,13 +68,13 @@ final class QapiTokenSource implements TokenSource {
             if (type == QapiLexer.COMMENT || type == QapiLexer.DOC_COMMENT) {
                 lines.add(docLine(t));
                 if (type == QapiLexer.DOC_COMMENT) {
-                    return new DocBlockToken(opening, lines, null);
+                    return new DocBlockToken(opening, lines, null, pre);
                 }
             } else {
                 Position p = position(t);
                 lines.add(new DocLine(fileInfo.atLine(p.line), p.column, null));
                 pending = t;
-                return new DocBlockToken(opening, lines, lexicalError(t));
+                return new DocBlockToken(opening, lines, lexicalError(t), pre);
             }
         }
     }
@@ -80,25 +84,11 @@ final class QapiTokenSource implements TokenSource {
         return new DocLine(fileInfo.atLine(p.line), p.column, t.getText());
     }
 
-    /**
-     * The lexer's next token, except that a stray run starting with {@code true} or {@code false}
-     * becomes that keyword, and lexing resumes right after it (QEMU matches the keywords by prefix).
-     */
+    /** The next raw token (the last one, EOF, repeats). */
     private Token nextLexerToken() {
-        Token t = lexer.nextToken();
-        if (t.getType() == QapiLexer.STRAY) {
-            String text = t.getText();
-            int length = text.startsWith("true") ? 4 : text.startsWith("false") ? 5 : 0;
-            if (length > 0) {
-                CommonToken keyword = new CommonToken(t);
-                keyword.setType(length == 4 ? QapiLexer.TRUE : QapiLexer.FALSE);
-                keyword.setStopIndex(t.getStartIndex() + length - 1);
-                keyword.setText(text.substring(0, length));
-                lexer.getInputStream().seek(t.getStartIndex() + length);
-                lexer.setLine(t.getLine());
-                lexer.setCharPositionInLine(t.getCharPositionInLine() + length);
-                return keyword;
-            }
+        Token t = tokens.get(next);
+        if (next < tokens.size() - 1) {
+            next++;
         }
         return t;
     }
@@ -145,6 +135,10 @@ final class QapiTokenSource implements TokenSource {
 
     /** A token's line and QEMU column; end of input is the file's final newline, as in QEMU. */
     Position position(Token t) {
+        return position(t, source);
+    }
+
+    static Position position(Token t, SourceText source) {
         if (t.getType() == Token.EOF) {
             return new Position(t.getLine() - 1, SourceText.column(source.lastLine()));
         }
@@ -153,38 +147,38 @@ final class QapiTokenSource implements TokenSource {
             return new Position(t.getLine(), 1);
         }
         int start = t.getStartIndex();
-        return new Position(t.getLine(), SourceText.column(lexer.getInputStream().getText(Interval.of(start - inLine, start - 1))));
+        return new Position(t.getLine(), SourceText.column(source.stream().getText(Interval.of(start - inLine, start - 1))));
     }
 
     record Position(int line, int column) {}
 
     @Override
     public int getLine() {
-        return lexer.getLine();
+        return tokens.get(next).getLine();
     }
 
     @Override
     public int getCharPositionInLine() {
-        return lexer.getCharPositionInLine();
+        return tokens.get(next).getCharPositionInLine();
     }
 
     @Override
     public CharStream getInputStream() {
-        return lexer.getInputStream();
+        return source.stream();
     }
 
     @Override
     public String getSourceName() {
-        return lexer.getSourceName();
+        return source.stream().getSourceName();
     }
 
     @Override
     public void setTokenFactory(TokenFactory<?> factory) {
-        lexer.setTokenFactory(factory);
+        this.factory = factory;
     }
 
     @Override
     public TokenFactory<?> getTokenFactory() {
-        return lexer.getTokenFactory();
+        return factory;
     }
 }

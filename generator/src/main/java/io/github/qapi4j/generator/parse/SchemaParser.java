@@ -8,7 +8,6 @@ import io.github.qapi4j.generator.source.SchemaException;
 import io.github.qapi4j.generator.source.SourceInfo;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,10 +34,12 @@ public final class SchemaParser {
     private final List<TopLevel> expressions = new ArrayList<>();
     private final List<DocComment> docs = new ArrayList<>();
     private final PragmaState pragmas = new PragmaState();
+    private final ReadAhead readAhead;
 
-    private SchemaParser(Path baseDir, boolean lenientDocs) {
+    private SchemaParser(Path baseDir, boolean lenientDocs, ReadAhead readAhead) {
         this.baseDir = baseDir;
         this.lenientDocs = lenientDocs;
+        this.readAhead = readAhead;
     }
 
     /**
@@ -46,32 +47,32 @@ public final class SchemaParser {
      * {@code fileName} (QEMU's harness runs from the schema's directory with a bare file name).
      */
     public static ParsedSchema parse(Path baseDir, String fileName, boolean lenientDocs) throws SchemaException {
-        SchemaParser parser = new SchemaParser(baseDir, lenientDocs);
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(baseDir.resolve(fileName));
-        } catch (IOException e) {
-            throw new SchemaException(
-                    Diagnostic.unlocated("can't read schema file '" + fileName + "': " + strerror(e)));
+        try (ReadAhead readAhead = new ReadAhead(baseDir, lenientDocs)) {
+            SchemaParser parser = new SchemaParser(baseDir, lenientDocs, readAhead);
+            LexedFile root = readAhead.get(fileName);
+            if (root.readError != null) {
+                throw new SchemaException(Diagnostic.unlocated(
+                        "can't read schema file '" + fileName + "': " + strerror(root.readError)));
+            }
+            parser.included.add(parser.absolute(fileName));
+            try {
+                parser.parseFile(fileName, SourceInfo.root(fileName), root);
+            } catch (SyntaxError e) {
+                throw e.error();
+            }
+            return new ParsedSchema(fileName, parser.expressions, parser.docs, parser.pragmas.toPragmas());
         }
-        parser.included.add(parser.absolute(fileName));
-        try {
-            parser.parseFile(fileName, SourceInfo.root(fileName), bytes);
-        } catch (SyntaxError e) {
-            throw e.error();
-        }
-        return new ParsedSchema(fileName, parser.expressions, parser.docs, parser.pragmas.toPragmas());
     }
 
     private Path absolute(String fileName) {
         return baseDir.resolve(fileName).toAbsolutePath().normalize();
     }
 
-    private void parseFile(String fileName, SourceInfo fileInfo, byte[] bytes) throws SchemaException {
-        SourceText source = SourceText.decode(bytes, fileName, fileInfo);
-        QapiLexer lexer = new QapiLexer(source.stream());
-        lexer.removeErrorListeners();
-        QapiTokenSource tokenSource = new QapiTokenSource(lexer, fileInfo, source);
+    private void parseFile(String fileName, SourceInfo fileInfo, LexedFile file) throws SchemaException {
+        if (file.decodeError != null) {
+            throw file.decodeError.locate(fileInfo);
+        }
+        QapiTokenSource tokenSource = new QapiTokenSource(file, fileInfo);
         CommonTokenStream tokens = new CommonTokenStream(tokenSource);
         ValueParser parser = new ValueParser(tokens, tokenSource);
 
@@ -84,7 +85,7 @@ public final class SchemaParser {
             SourceInfo info = fileInfo.atLine(t.getLine());
             if (t instanceof DocBlockToken block) {
                 rejectExprDoc(curDoc);
-                curDoc = parseDoc(block, tokens);
+                curDoc = parseDoc(block, tokens, fileInfo);
                 docs.add(curDoc);
                 tokens.consume();
                 continue;
@@ -118,10 +119,20 @@ public final class SchemaParser {
         rejectExprDoc(curDoc);
     }
 
-    private DocComment parseDoc(DocBlockToken block, TokenStream tokens) throws SchemaException {
+    private DocComment parseDoc(DocBlockToken block, TokenStream tokens, SourceInfo fileInfo) throws SchemaException {
         try {
-            // QEMU reads the token after a closed block before the block's end checks
-            return DocParser.parse(block.lines(), lenientDocs, () -> tokens.LT(2));
+            PreparsedDoc pre = block.preparsed();
+            if (pre == null) {
+                // QEMU reads the token after a closed block before the block's end checks
+                return DocParser.parse(block.lines(), lenientDocs, () -> tokens.LT(2));
+            }
+            if (pre.closingReached()) {
+                tokens.LT(2);
+            }
+            if (pre.error() != null) {
+                throw pre.error(fileInfo);
+            }
+            return pre.comment(fileInfo);
         } catch (SchemaException e) {
             // A block ended by a token that is itself bad: QEMU's lexer fails on that token
             // before it can complain that the block lacks its closing '##'.
@@ -163,13 +174,11 @@ public final class SchemaParser {
         if (!included.add(inclAbs)) {
             return;
         }
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(baseDir.resolve(inclFileName));
-        } catch (IOException e) {
-            throw SchemaException.at(info, "can't read include file '" + inclFileName + "': " + strerror(e));
+        LexedFile file = readAhead.get(inclFileName);
+        if (file.readError != null) {
+            throw SchemaException.at(info, "can't read include file '" + inclFileName + "': " + strerror(file.readError));
         }
-        parseFile(inclFileName, SourceInfo.included(inclFileName, info), bytes);
+        parseFile(inclFileName, SourceInfo.included(inclFileName, info), file);
     }
 
     /** Python's os.path.dirname. */

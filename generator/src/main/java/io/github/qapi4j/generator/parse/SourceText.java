@@ -36,11 +36,11 @@ final class SourceText {
      * Decodes a file's bytes straight into the lexer's input. A byte sequence that is not UTF-8 is
      * a located error (QEMU's front end dies with a Python exception there).
      */
-    static SourceText decode(byte[] bytes, String fileName, SourceInfo fileInfo) throws SchemaException {
+    static SourceText decode(byte[] bytes, String fileName) throws DecodeError {
         byte[] input = bytes;
         if (indexOf(input, (byte) '\r') >= 0) {
             // rare: Python's universal newlines read CR LF and lone CR as LF
-            input = decodeStrict(input, fileInfo)
+            input = decodeStrict(input)
                     .replace("\r\n", "\n")
                     .replace('\r', '\n')
                     .getBytes(StandardCharsets.UTF_8);
@@ -58,7 +58,7 @@ final class SourceText {
                     fileName,
                     input.length));
         } catch (CharacterCodingException e) {
-            decodeStrict(input, fileInfo); // throws the located error
+            decodeStrict(input); // throws the located error
             throw new IllegalStateException("UTF-8 decoding failed without a malformed byte", e);
         } catch (IOException e) {
             throw new IllegalStateException("reading a byte array cannot fail", e);
@@ -66,7 +66,7 @@ final class SourceText {
     }
 
     /** Strict UTF-8 decoding with the location of the first malformed byte as a schema error. */
-    private static String decodeStrict(byte[] bytes, SourceInfo fileInfo) throws SchemaException {
+    private static String decodeStrict(byte[] bytes) throws DecodeError {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -90,8 +90,25 @@ final class SourceText {
             }
         }
         int bad = bytes[in.position()] & 0xff;
-        throw SchemaException.at(fileInfo.atLine(line), column(before.substring(lineStart)),
-                String.format("invalid UTF-8 byte 0x%02x", bad));
+        throw new DecodeError(line, column(before.substring(lineStart)), String.format("invalid UTF-8 byte 0x%02x", bad));
+    }
+
+    /** A file that is not UTF-8: where and what, to be located in the file once its include chain is known. */
+    static final class DecodeError extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        final int line;
+        final int column;
+
+        DecodeError(int line, int column, String message) {
+            super(message, null, false, false);
+            this.line = line;
+            this.column = column;
+        }
+
+        SchemaException locate(SourceInfo fileInfo) {
+            return SchemaException.at(fileInfo.atLine(line), column, getMessage());
+        }
     }
 
     private static int indexOf(byte[] bytes, byte b) {

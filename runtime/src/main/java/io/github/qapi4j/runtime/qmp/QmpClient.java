@@ -227,9 +227,43 @@ public final class QmpClient implements AutoCloseable {
         return send("exec-oob", command, argsCodec, args, returnCodec);
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * What generated typed clients call. Sends {@code exec-oob} when the command allows it
+     * ({@link QmpCommand.Flag#ALLOW_OOB}) and OOB was negotiated, {@code execute} otherwise. For a
+     * command without a success response ({@link QmpCommand.Flag#NO_SUCCESS_RESPONSE}) the future
+     * completes with {@code null} once the request is sent, since a successful call has no reply
+     * (an error reply is then dropped).
+     */
+    public <A, R> CompletableFuture<R> call(String command, JsonCodec<A> argsCodec, A args,
+            JsonCodec<R> returnCodec, QmpCommand.Flag... flags) {
+        boolean oob = false;
+        boolean noReply = false;
+        for (QmpCommand.Flag f : flags) {
+            oob |= f == QmpCommand.Flag.ALLOW_OOB && oobEnabled;
+            noReply |= f == QmpCommand.Flag.NO_SUCCESS_RESPONSE;
+        }
+        return send(oob ? "exec-oob" : "execute", command, argsCodec, args, returnCodec, noReply);
+    }
+
+    /**
+     * {@link #call} and wait for the reply (the synchronous form generated clients use).
+     *
+     * @throws QmpError the server's error reply
+     * @throws QmpConnectionException the connection ended or the timeout passed
+     */
+    public <A, R> R callSync(String command, JsonCodec<A> argsCodec, A args, JsonCodec<R> returnCodec,
+            QmpCommand.Flag... flags) {
+        return awaitSync(call(command, argsCodec, args, returnCodec, flags), command);
+    }
+
     private <A, R> CompletableFuture<R> send(String verb, String command, JsonCodec<A> argsCodec,
             A args, JsonCodec<R> returnCodec) {
+        return send(verb, command, argsCodec, args, returnCodec, false);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <A, R> CompletableFuture<R> send(String verb, String command, JsonCodec<A> argsCodec,
+            A args, JsonCodec<R> returnCodec, boolean noReply) {
         CompletableFuture<Object> f = new CompletableFuture<>();
         if (closed) {
             f.completeExceptionally(new QmpConnectionException("QMP connection is closed"));
@@ -272,6 +306,10 @@ public final class QmpClient implements AutoCloseable {
             pending.remove(id);
             f.completeExceptionally(new QmpConnectionException("QMP connection lost: " + e.getMessage(), e));
             close();
+            return (CompletableFuture<R>) (CompletableFuture<?>) f;
+        }
+        if (noReply && pending.remove(id) != null) {
+            f.complete(null);
         }
         return (CompletableFuture<R>) (CompletableFuture<?>) f;
     }
@@ -311,6 +349,65 @@ public final class QmpClient implements AutoCloseable {
 
     public void removeEventListener(Consumer<QmpEvent> listener) {
         listeners.remove(listener);
+    }
+
+    /** A registered listener; {@link #close()} removes it. */
+    @FunctionalInterface
+    public interface Subscription extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Adds an untyped listener; closing the result removes it. */
+    public Subscription subscribe(Consumer<QmpEvent> listener) {
+        addEventListener(listener);
+        return () -> removeEventListener(listener);
+    }
+
+    /**
+     * Adds a typed listener: {@code listener} gets the decoded data of every event of
+     * {@code type} (on the delivery thread; it must not block on this client). An event whose
+     * data cannot be decoded is skipped.
+     */
+    public <T> Subscription onEvent(QmpEventType<T> type, Consumer<? super T> listener) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(listener, "listener");
+        return subscribe(e -> {
+            if (type.matches(e)) {
+                listener.accept(type.decode(e));
+            }
+        });
+    }
+
+    /**
+     * The next event of {@code type} whose data matches {@code predicate}, from now on. Register
+     * it <em>before</em> sending the command that causes the event; cancelling the future
+     * unregisters it.
+     */
+    public <T> CompletableFuture<T> nextEvent(QmpEventType<T> type, Predicate<? super T> predicate) {
+        CompletableFuture<QmpEvent> raw = nextEvent(e -> type.matches(e) && predicate.test(type.decode(e)));
+        CompletableFuture<T> typed = raw.thenApply(type::decode);
+        typed.whenComplete((v, t) -> raw.cancel(false));
+        return typed;
+    }
+
+    /**
+     * Waits for the next event of {@code type} whose data matches {@code predicate}, e.g.
+     * {@code awaitEvent(JobStatusChangeEvent.TYPE, e -> e.status() == JobStatus.CONCLUDED, d)}.
+     * Only events arriving after the call count; use {@link #nextEvent(QmpEventType, Predicate)}
+     * before the command that causes the event.
+     *
+     * @throws TimeoutException nothing matched within {@code timeout}
+     * @throws QmpConnectionException the connection ended first
+     */
+    public <T> T awaitEvent(QmpEventType<T> type, Predicate<? super T> predicate, Duration timeout)
+            throws TimeoutException {
+        CompletableFuture<QmpEvent> f = nextEvent(e -> type.matches(e) && predicate.test(type.decode(e)));
+        try {
+            return type.decode(awaitFor(f, timeout));
+        } finally {
+            f.cancel(false);
+        }
     }
 
     /**

@@ -4,6 +4,8 @@
 package io.github.qapi4j.runtime.qmp;
 
 import io.github.qapi4j.runtime.json.JsonCodec;
+import io.github.qapi4j.runtime.json.JsonObject;
+import io.github.qapi4j.runtime.json.JsonValue;
 import io.github.qapi4j.runtime.json.Path;
 import java.util.EnumSet;
 import java.util.Objects;
@@ -50,6 +52,22 @@ public record QmpCommand(String name, QmpHandler handler, Set<Flag> flags) {
             R r = fn.apply(a);
             return r == null ? null : g -> returns.write(g, r);
         }, flags);
+    }
+
+    /**
+     * The arguments a {@code 'gen': false} command declares, for its strict decoding: QEMU hands
+     * such commands the whole argument dictionary, so members the schema does not declare are
+     * accepted (and dropped here) instead of reported as unexpected.
+     */
+    public static JsonObject declared(JsonObject arguments, String... names) {
+        JsonObject.Builder b = JsonObject.builder();
+        for (String n : names) {
+            JsonValue v = arguments.get(n);
+            if (v != null) {
+                b.put(n, v);
+            }
+        }
+        return b.build();
     }
 
     public boolean has(Flag flag) {

@@ -38,6 +38,31 @@ public final class QmpRegistry {
         return this;
     }
 
+    /**
+     * Adds a command unless one of that name is registered (or it is {@code qmp_capabilities}).
+     * Generated bindings register this way, so commands registered before them (e.g. by
+     * {@link StandardCommands}) win.
+     *
+     * @return whether the command was added
+     */
+    public boolean registerIfAbsent(QmpCommand command) {
+        if (command.name().equals(QMP_CAPABILITIES)) {
+            return false;
+        }
+        synchronized (order) {
+            if (commands.putIfAbsent(command.name(), new Entry(command, true, null)) != null) {
+                return false;
+            }
+            order.add(command.name());
+        }
+        return true;
+    }
+
+    /** Whether a command of that name is registered. */
+    public boolean contains(String name) {
+        return commands.containsKey(name);
+    }
+
     public boolean unregister(String name) {
         synchronized (order) {
             order.remove(name);

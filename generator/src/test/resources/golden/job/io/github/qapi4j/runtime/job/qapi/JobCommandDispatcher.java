@@ -91,4 +91,21 @@ public final class JobCommandDispatcher {
             }
         }
     }
+
+    /**
+     * The schema's introspection data: the JSON array {@code query-qmp-schema} returns, byte for
+     * byte what QEMU built from this schema would send (no configuration symbol defined, as the output was generated
+     * without {@code --if}). Pass it with {@link #COMMANDS}
+     * to {@code StandardCommands.register}.
+     *
+     * @return the introspection JSON
+     */
+    public static String introspection() {
+        return Introspection.JSON;
+    }
+
+    private static final class Introspection {
+        static final String JSON = String.join("",
+        "[{\"name\": \"JOB_STATUS_CHANGE\", \"meta-type\": \"event\", \"arg-type\": \"0\"}, {\"name\": \"job-pause\", \"ret-type\": \"2\", \"meta-type\": \"command\", \"arg-type\": \"1\"}, {\"name\": \"job-resume\", \"ret-type\": \"2\", \"meta-type\": \"command\", \"arg-type\": \"3\"}, {\"name\": \"job-cancel\", \"ret-type\": \"2\", \"meta-type\": \"command\", \"arg-type\": \"4\"}, {\"name\": \"job-complete\", \"ret-type\": \"2\", \"meta-type\": \"command\", \"arg-type\": \"5\"}, {\"name\": \"job-dismiss\", \"ret-type\": \"2\", \"meta-type\": \"command\", \"arg-type\": \"6\"}, {\"name\": \"job-finalize\", \"ret-type\": \"2\", \"meta-type\": \"command\", \"arg-type\": \"7\"}, {\"name\": \"query-jobs\", \"ret-type\": \"[8]\", \"meta-type\": \"command\", \"arg-type\": \"2\"}, {\"name\": \"0\", \"members\": [{\"name\": \"id\", \"type\": \"str\"}, {\"name\": \"status\", \"type\": \"9\"}], \"meta-type\": \"object\"}, {\"name\": \"1\", \"members\": [{\"name\": \"id\", \"type\": \"str\"}], \"meta-type\": \"object\"}, {\"name\": \"2\", \"members\": [], \"meta-type\": \"object\"}, {\"name\": \"3\", \"members\": [{\"name\": \"id\", \"type\": \"str\"}], \"meta-type\": \"object\"}, {\"name\": \"4\", \"members\": [{\"name\": \"id\", \"type\": \"str\"}], \"meta-type\": \"object\"}, {\"name\": \"5\", \"members\": [{\"name\": \"id\", \"type\": \"str\"}], \"meta-type\": \"object\"}, {\"name\": \"6\", \"members\": [{\"name\": \"id\", \"type\": \"str\"}], \"meta-type\": \"object\"}, {\"name\": \"7\", \"members\": [{\"name\": \"id\", \"type\": \"str\"}], \"meta-type\": \"object\"}, {\"name\": \"[8]\", \"element-type\": \"8\", \"meta-type\": \"array\"}, {\"name\": \"8\", \"members\": [{\"name\": \"id\", \"type\": \"str\"}, {\"name\": \"type\", \"type\": \"10\"}, {\"name\": \"status\", \"type\": \"9\"}, {\"name\": \"current-progress\", \"type\": \"int\"}, {\"name\": \"total-progress\", \"type\": \"int\"}, {\"name\": \"error\", \"default\": null, \"type\": \"str\"}], \"meta-type\": \"object\"}, {\"name\": \"str\", \"json-type\": \"string\", \"meta-type\": \"builtin\"}, {\"name\": \"9\", \"members\": [{\"name\": \"undefined\"}, {\"name\": \"created\"}, {\"name\": \"running\"}, {\"name\": \"paused\"}, {\"name\": \"ready\"}, {\"name\": \"standby\"}, {\"name\": \"waiting\"}, {\"name\": \"pending\"}, {\"name\": \"aborting\"}, {\"name\": \"concluded\"}, {\"name\": \"null\"}], \"meta-type\": \"enum\", \"values\": [\"undefined\", \"created\", \"running\", \"paused\", \"ready\", \"standby\", \"waiting\", \"pending\", \"aborting\", \"concluded\", \"null\"]}, {\"name\": \"10\", \"members\": [{\"name\": \"commit\"}, {\"name\": \"stream\"}, {\"name\": \"mirror\"}, {\"name\": \"backup\"}, {\"name\": \"create\"}, {\"name\": \"amend\"}, {\"name\": \"snapshot-load\"}, {\"name\": \"snapshot-save\"}, {\"name\": \"snapshot-delete\"}], \"meta-type\": \"enum\", \"values\": [\"commit\", \"stream\", \"mirror\", \"backup\", \"create\", \"amend\", \"snapshot-load\", \"snapshot-save\", \"snapshot-delete\"]}, {\"name\": \"int\", \"json-type\": \"int\", \"meta-type\": \"builtin\"}]");
+    }
 }

@@ -2,12 +2,19 @@
 package io.github.qapi4j.runtime.job.qapi;
 
 import io.github.qapi4j.runtime.meta.QapiEvent;
+import io.github.qapi4j.runtime.qmp.QmpClient;
+import io.github.qapi4j.runtime.qmp.QmpEventType;
 
 /**
  * The events of the schema.
  */
 @SuppressWarnings("deprecation")
 public interface JobEvents {
+    /**
+     * Event {@code JOB_STATUS_CHANGE}: name and data codec, for typed listeners and awaits.
+     */
+    QmpEventType<JobStatusChangeEvent> JOB_STATUS_CHANGE = JobStatusChangeEvent.TYPE;
+
     /**
      * Emitted when a job transitions to a different status.
      *
@@ -19,4 +26,24 @@ public interface JobEvents {
             name = "JOB_STATUS_CHANGE"
     )
     void jobStatusChange(JobStatusChangeEvent event);
+
+    /**
+     * Delivers the events a client receives to {@code listener}, decoded by name with the
+     * generated codecs (forward-compatible); events of other schemas are ignored. The listener
+     * runs on the client's delivery thread and must not block on the client.
+     *
+     * @param qmp the client
+     * @param listener the listener
+     * @return closing it unsubscribes
+     */
+    static QmpClient.Subscription subscribe(QmpClient qmp, JobEvents listener) {
+        return qmp.subscribe(e -> {
+            switch (e.name()) {
+                case "JOB_STATUS_CHANGE" -> listener.jobStatusChange(JOB_STATUS_CHANGE.decode(e));
+                default -> {
+                    // an event this schema does not know
+                }
+            }
+        });
+    }
 }

@@ -13,6 +13,7 @@ import io.github.qapi4j.runtime.json.Path;
 import io.github.qapi4j.runtime.json.Reading;
 import io.github.qapi4j.runtime.meta.QapiEvent;
 import io.github.qapi4j.runtime.meta.QapiMember;
+import io.github.qapi4j.runtime.qmp.QmpEventType;
 import java.io.IOException;
 import java.util.Objects;
 
@@ -33,6 +34,11 @@ public record JobStatusChangeEvent(@QapiMember("id") String id,
      * Reads, decodes and writes this type.
      */
     public static final JsonCodec<JobStatusChangeEvent> CODEC = new Codec();
+
+    /**
+     * The event's name and data codec, for the client's typed listeners and awaits.
+     */
+    public static final QmpEventType<JobStatusChangeEvent> TYPE = new QmpEventType<>("JOB_STATUS_CHANGE", CODEC, null);
 
     public JobStatusChangeEvent {
         Objects.requireNonNull(id, "id");

@@ -1,0 +1,77 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+package io.github.qapi4j.examples.qemu;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A QEMU 7.2 started as {@code qemu-system-x86_64 -machine none -nodefaults -display none -qmp
+ * unix:PATH,server=on,wait=off}, killed by {@link #close()}. Without QEMU on the PATH the test is
+ * aborted with a visible {@code SKIPPED:} message, or fails when {@code QAPI4J_REQUIRE_QEMU} is set.
+ */
+final class Qemu implements AutoCloseable {
+    static final String QEMU = "qemu-system-x86_64";
+
+    final Path socket;
+    final Process process;
+    private final Path log;
+
+    private Qemu(Path socket, Process process, Path log) {
+        this.socket = socket;
+        this.process = process;
+        this.log = log;
+    }
+
+    static Path find() {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+            Path p = Path.of(dir, QEMU);
+            if (Files.isExecutable(p)) {
+                return p;
+            }
+        }
+        String message = QEMU + " is not installed: the tests against a real QEMU 7.2 are skipped"
+                + " (Debian: apt-get install qemu-system-x86)";
+        if (System.getenv("QAPI4J_REQUIRE_QEMU") != null) {
+            fail(message + ", but QAPI4J_REQUIRE_QEMU is set");
+        }
+        System.err.println("SKIPPED: " + message);
+        Assumptions.abort(message);
+        return null;
+    }
+
+    /** Starts QEMU and waits until its QMP socket exists. */
+    static Qemu start(Path dir) throws IOException, InterruptedException {
+        Path qemu = find();
+        Path socket = dir.resolve("qmp.sock");
+        Path log = dir.resolve("qemu.log");
+        Process p = new ProcessBuilder(qemu.toString(), "-machine", "none", "-nodefaults", "-display", "none",
+                        "-qmp", "unix:" + socket + ",server=on,wait=off")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Qemu q = new Qemu(socket, p, log);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Files.exists(socket)) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                q.close();
+                fail("QEMU did not open its QMP socket: " + Files.readString(log));
+            }
+            Thread.sleep(20);
+        }
+        return q;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
