@@ -35,18 +35,30 @@ public final class Generator {
      * @throws UncheckedIOException if the output cannot be written
      */
     public static GenerationResult generate(GenerationRequest request) {
+        Path dir = packageDir(request.outputDir(), request.javaPackage());
+        GenerationResult upToDate = Stamp.check(request, dir);
+        if (upToDate != null) {
+            return upToDate;
+        }
         Map<String, String> sources;
+        Schema schema;
         try {
-            Schema schema = FrontEnd.load(request.baseDir(), request.fileName(), request.frontEndOptions());
+            schema = FrontEnd.load(request.baseDir(), request.fileName(), request.frontEndOptions());
             sources = JavaEmitter.emit(schema, request.fileName(), request.javaPackage(), request.definedSymbols());
         } catch (SchemaException e) {
             return GenerationResult.failed(e.diagnostics());
         }
         try {
-            return write(request.outputDir(), request.javaPackage(), sources);
+            GenerationResult r = write(request.outputDir(), request.javaPackage(), sources);
+            Stamp.save(request, dir, schema, r);
+            return r;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    static Path packageDir(Path root, String pkg) {
+        return pkg.isEmpty() ? root : root.resolve(pkg.replace('.', '/'));
     }
 
     /** Writes {@code sources} below {@code root}, touching only files whose bytes differ. */
@@ -55,7 +67,7 @@ public final class Generator {
         List<Path> unchanged = new ArrayList<>();
         List<Path> deleted = new ArrayList<>();
         Set<Path> produced = new HashSet<>();
-        Path dir = pkg.isEmpty() ? root : root.resolve(pkg.replace('.', '/'));
+        Path dir = packageDir(root, pkg);
         Files.createDirectories(dir);
         for (Map.Entry<String, String> e : sources.entrySet()) {
             Path file = root.resolve(e.getKey());

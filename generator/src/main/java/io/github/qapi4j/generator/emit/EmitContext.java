@@ -45,11 +45,13 @@ final class EmitContext {
     static final ClassName JSON_ARRAY = ClassName.get(RT + ".json", "JsonArray");
     static final ClassName PATH = ClassName.get(RT + ".json", "Path");
     static final ClassName INPUT_OBJECT = ClassName.get(RT + ".json", "InputObject");
+    static final ClassName MEMBERS = ClassName.get(RT + ".json", "Members");
     static final ClassName READING = ClassName.get(RT + ".json", "Reading");
     static final ClassName QEMU_JSON = ClassName.get(RT + ".json", "QemuJson");
     static final ClassName DECODE_EXCEPTION = ClassName.get(RT + ".json", "JsonDecodeException");
     static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");
     static final ClassName JSON_GENERATOR = ClassName.get("com.fasterxml.jackson.core", "JsonGenerator");
+    static final ClassName SERIALIZED_STRING = ClassName.get("com.fasterxml.jackson.core.io", "SerializedString");
     static final ClassName JSON_TOKEN = ClassName.get("com.fasterxml.jackson.core", "JsonToken");
     static final ClassName IO_EXCEPTION = ClassName.get("java.io", "IOException");
     static final ClassName OPTIONAL = ClassName.get("java.util", "Optional");

@@ -135,6 +135,9 @@ public final class JavaEmitter {
         } else if (d instanceof UnionDef u) {
             ctx.members(ctx.schema.allMembers(u)).forEach(m -> refs.add(m.typeName()));
             for (Branch b : u.branches()) {
+                if (ctx.schema.type(b.typeName()) instanceof UnionDef) {
+                    refs.add(b.typeName()); // inlined as a component of that type
+                }
                 ctx.members(ctx.schema.allMembers(ctx.schema.type(b.typeName()))).forEach(m -> refs.add(m.typeName()));
             }
             EnumDef disc = (EnumDef) ctx.schema.type(ctx.schema.discriminatorMember(u).typeName());

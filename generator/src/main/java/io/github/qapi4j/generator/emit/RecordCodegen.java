@@ -61,7 +61,8 @@ final class RecordCodegen {
             }
             params.append("\n@param ").append(f.name()).append(' ')
                     .append(f.doc() != null ? f.doc() : "{@code " + f.wire() + "}")
-                    .append(f.optional() ? " (optional)" : "");
+                    .append(f.schemaOptional() ? " (optional)"
+                            : f.optional() ? " (conditional: absent when the peer was built without it)" : "");
         }
         t.recordConstructor(rc.build());
         if (fields.stream().anyMatch(Field::checkNull)) {
@@ -83,6 +84,10 @@ final class RecordCodegen {
                 .addJavadoc("Reads, decodes and writes this type.\n")
                 .initializer("new Codec()").build());
         t.addType(codec(self, fields, fixed));
+        if (fixed != null) {
+            t.addMethod(readMembersMethod(self, fields, fixed));
+            t.addMethod(writeMembersMethod(self, fields, fixed));
+        }
         t.addMethod(MethodSpec.methodBuilder("decodeMembers").addModifiers(Modifier.STATIC)
                 .addJavadoc("Strictly decodes this record's members in schema order (leftovers not checked).\n")
                 .returns(self).addParameter(INPUT_OBJECT, "in")
@@ -130,121 +135,207 @@ final class RecordCodegen {
     private TypeSpec codec(ClassName self, List<Field> fields, Fixed fixed) {
         TypeSpec.Builder c = TypeSpec.classBuilder("Codec").addModifiers(Modifier.PRIVATE, Modifier.STATIC,
                 Modifier.FINAL).addSuperinterface(ParameterizedTypeName.get(JSON_CODEC, self));
-        c.addMethod(MethodSpec.methodBuilder("read").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-                .returns(self).addParameter(JSON_PARSER, "p").addException(IO_EXCEPTION)
-                .addCode(read(self, fields)).build());
+        CodeBlock.Builder names = CodeBlock.builder();
+        for (String w : wireOrder(fields, fixed)) {
+            names.add(names.isEmpty() ? "$S" : ", $S", w);
+        }
+        c.addField(FieldSpec.builder(MEMBERS, "MEMBERS", Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.of($L)", MEMBERS, names.build()).build());
+        MethodSpec.Builder r = MethodSpec.methodBuilder("read").addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC).returns(self).addParameter(JSON_PARSER, "p")
+                .addException(IO_EXCEPTION).addStatement("$T.startObject(p)", READING);
+        if (fixed != null) {
+            r.addStatement("return readMembers(p)");
+        } else {
+            r.addCode(read(self, fields, fixed, "MEMBERS"));
+        }
+        c.addMethod(r.build());
         c.addMethod(MethodSpec.methodBuilder("decode").addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).returns(self).addParameter(JSON_VALUE, "v")
                 .addParameter(PATH, "path")
                 .addStatement("$T in = $T.of(v, path)", INPUT_OBJECT, INPUT_OBJECT)
                 .addStatement("$T value = decodeMembers(in)", self)
                 .addStatement("in.end()").addStatement("return value").build());
-        c.addMethod(MethodSpec.methodBuilder("write").addAnnotation(Override.class)
+        MethodSpec.Builder w = MethodSpec.methodBuilder("write").addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).addParameter(JSON_GENERATOR, "g").addParameter(self, "v")
-                .addException(IO_EXCEPTION).addStatement("g.writeStartObject()")
-                .addCode(writeMembers(fields, fixed)).addStatement("g.writeEndObject()").build());
+                .addException(IO_EXCEPTION).addStatement("g.writeStartObject()");
+        if (fixed != null) {
+            w.addStatement("writeMembers(g, v)");
+        } else {
+            w.addCode(writeMembers(fields, fixed, "MEMBERS"));
+        }
+        c.addMethod(w.addStatement("g.writeEndObject()").build());
         return c.build();
+    }
+
+    /** For union branches: reads the members after the current token (the union read the discriminator). */
+    MethodSpec readMembersMethod(ClassName self, List<Field> fields, Fixed fixed) {
+        return MethodSpec.methodBuilder("readMembers").addModifiers(Modifier.STATIC)
+                .addJavadoc("Reads this record's members up to the end of the object; the parser is on a token before\n"
+                        + "the next member.\n")
+                .returns(self).addParameter(JSON_PARSER, "p").addException(IO_EXCEPTION)
+                .addCode(read(self, fields, fixed, "Codec.MEMBERS")).build();
+    }
+
+    /** For union branches: the members without braces, for a union that flattens this union. */
+    MethodSpec writeMembersMethod(ClassName self, List<Field> fields, Fixed fixed) {
+        return MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.STATIC)
+                .addJavadoc("Writes this record's members without braces.\n")
+                .addParameter(JSON_GENERATOR, "g").addParameter(self, "v").addException(IO_EXCEPTION)
+                .addCode(writeMembers(fields, fixed, "Codec.MEMBERS")).build();
+    }
+
+    /** The wire names in wire order: the fields (flattened unions excluded) with the fixed one. */
+    private static List<String> wireOrder(List<Field> fields, Fixed fixed) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Field f : fields) {
+            if (!f.flat()) {
+                out.add(f.wire());
+            }
+        }
+        if (fixed != null) {
+            out.add(Math.min(fixed.position(), out.size()), fixed.wire());
+        }
+        return out;
     }
 
     private static String local(Field f) {
         return "m_" + f.name();
     }
 
-    private CodeBlock read(ClassName self, List<Field> fields) {
-        CodeBlock.Builder b = CodeBlock.builder();
-        b.addStatement("$T.startObject(p)", READING);
+    private CodeBlock read(ClassName self, List<Field> fields, Fixed fixed, String members) {
+        // Built as one format string (see Src): this is the bulk of the generated code.
+        Src b = new Src();
+        Field flat = fields.stream().filter(Field::flat).findFirst().orElse(null);
+        if (flat != null) {
+            // The object holds our members and the inner union's: read it twice from a tree.
+            b.t(JSON_OBJECT).a(" tree = ").t(READING).a(".restOfObject(p, ").t(JSON_OBJECT).a(".builder())").end();
+            b.t(flat.type().type()).a(" " + local(flat)).end();
+            b.a("try (").t(JSON_PARSER).a(" q = ").t(READING).a(".reparse(tree))").open()
+                    .a(local(flat) + " = ").c(flat.type().codec()).a(".read(q)").end().close();
+            b.a("try (").t(JSON_PARSER).a(" q = ").t(READING).a(".reparse(tree))").open();
+            b.a("p = q").end();
+        }
         for (Field f : fields) {
+            if (f.flat()) {
+                continue;
+            }
             if (f.type().primitive() && !f.optional()) {
-                b.addStatement("$T $L = $L", f.type().type(), local(f), f.type().type() == TypeName.BOOLEAN ? "false"
-                        : "0");
-                b.addStatement("boolean has_$L = false", f.name());
+                b.t(f.type().type()).a(" " + local(f) + " = "
+                        + (f.type().type() == TypeName.BOOLEAN ? "false" : "0")).end();
+                b.a("boolean has_" + f.name() + " = false").end();
             } else {
-                b.addStatement("$T $L = null", f.type().boxed(), local(f));
+                b.t(f.type().boxed()).a(" " + local(f) + " = null").end();
             }
         }
-        b.beginControlFlow("for (String name = p.nextFieldName(); name != null; name = p.nextFieldName())");
-        b.addStatement("p.nextToken()");
-        b.beginControlFlow("switch (name)");
+        // Members in the expected order take the fast path (no name string); see Members.next.
+        b.a("for (int k = 0, f; (f = " + members + ".next(p, k)) != ").t(MEMBERS)
+                .a(".END; k = f < 0 ? k : f + 1)").open();
+        b.a("switch (f)").open();
+        List<String> order = wireOrder(fields, fixed);
         for (Field f : fields) {
-            b.beginControlFlow("case $S ->", f.wire());
+            if (f.flat()) {
+                continue;
+            }
+            b.a("case " + order.indexOf(f.wire()) + " ->").open();
             if (f.type().def().name().equals("null") || f.type().def().name().equals("any")) {
-                b.addStatement("$L = $L", local(f), Tmpl.read(f.type()));
+                b.a(local(f) + " = ").c(Tmpl.read(f.type())).end();
             } else if (f.optional() || !f.type().primitive()) {
                 // A JSON null for a member that cannot be null: treat as absent.
-                b.addStatement("$L = p.currentToken() == $T.VALUE_NULL ? null : $L", local(f), JSON_TOKEN,
-                        Tmpl.read(f.type()));
+                b.a(local(f) + " = p.currentToken() == ").t(JSON_TOKEN).a(".VALUE_NULL ? null : ")
+                        .c(Tmpl.read(f.type())).end();
             } else {
-                b.addStatement("$L = $L", local(f), Tmpl.read(f.type()));
-                b.addStatement("has_$L = true", f.name());
+                b.a(local(f) + " = ").c(Tmpl.read(f.type())).end();
+                b.a("has_" + f.name() + " = true").end();
             }
-            b.endControlFlow();
+            b.close();
         }
-        b.addStatement("default -> p.skipChildren()");
-        b.endControlFlow();
-        b.endControlFlow();
-        CodeBlock.Builder args = CodeBlock.builder();
+        b.a("default -> p.skipChildren()").end();
+        b.close();
+        b.close();
         for (Field f : fields) {
-            if (f.type().primitive() && !f.optional()) {
-                b.beginControlFlow("if (!has_$L)", f.name()).addStatement("throw $T.missing(p, $S)", READING,
-                        f.wire()).endControlFlow();
-            }
-            if (!args.isEmpty()) {
-                args.add(", ");
-            }
-            if (f.optional()) {
-                args.add("$T.ofNullable($L)", OPTIONAL, local(f));
-            } else if (f.type().primitive()) {
-                args.add("$L", local(f));
-            } else {
-                args.add("$T.require(p, $L, $S)", READING, local(f), f.wire());
+            if (!f.flat() && f.type().primitive() && !f.optional()) {
+                b.a("if (!has_" + f.name() + ")").open().a("throw ").t(READING).a(".missing(p, ").s(f.wire())
+                        .a(")").end().close();
             }
         }
-        b.addStatement("return new $T($L)", self, args.build());
+        b.a("return new ").t(self).a("(");
+        boolean first = true;
+        for (Field f : fields) {
+            if (!first) {
+                b.a(", ");
+            }
+            first = false;
+            if (f.flat()) {
+                b.a(local(f));
+            } else if (f.optional()) {
+                b.t(OPTIONAL).a(".ofNullable(" + local(f) + ")");
+            } else if (f.type().primitive()) {
+                b.a(local(f));
+            } else {
+                b.t(READING).a(".require(p, " + local(f) + ", ").s(f.wire()).a(")");
+            }
+        }
+        b.a(")").end();
+        if (flat != null) {
+            b.close();
+        }
         return b.build();
     }
 
     CodeBlock decodeMembers(ClassName self, List<Field> fields, Fixed fixed) {
-        CodeBlock.Builder b = CodeBlock.builder();
-        CodeBlock.Builder args = CodeBlock.builder();
+        Src b = new Src();
         for (Field f : fields) {
+            if (f.flat()) {
+                b.t(f.type().type()).a(" " + local(f) + " = ").t(f.type().type()).a(".Codec.decodeMembers(in)").end();
+                continue;
+            }
             CodeBlock path = CodeBlock.of("in.path().member($S)", f.wire());
-            if (f.optional()) {
-                b.addStatement("$T r_$L = in.optional($S)", JSON_VALUE, f.name(), f.wire());
-                b.addStatement("$T $L = r_$L == null ? $T.empty() : $T.of($L)", f.componentType(), local(f),
-                        f.name(), OPTIONAL, OPTIONAL, Tmpl.decode(f.type(), CodeBlock.of("r_$L", f.name()), path));
+            if (f.schemaOptional()) {
+                b.t(JSON_VALUE).a(" r_" + f.name() + " = in.optional(").s(f.wire()).a(")").end();
+                b.t(f.componentType()).a(" " + local(f) + " = r_" + f.name() + " == null ? ").t(OPTIONAL)
+                        .a(".empty() : ").t(OPTIONAL).a(".of(")
+                        .c(Tmpl.decode(f.type(), CodeBlock.of("r_$L", f.name()), path)).a(")").end();
+            } else if (f.optional()) {
+                // Conditional, required by the schema: a server built with it requires it.
+                b.t(f.componentType()).a(" " + local(f) + " = ").t(OPTIONAL).a(".of(")
+                        .c(Tmpl.decode(f.type(), CodeBlock.of("in.required($S)", f.wire()), path)).a(")").end();
             } else {
-                b.addStatement("$T $L = $L", f.type().type(), local(f),
-                        Tmpl.decode(f.type(), CodeBlock.of("in.required($S)", f.wire()), path));
+                b.t(f.type().type()).a(" " + local(f) + " = ")
+                        .c(Tmpl.decode(f.type(), CodeBlock.of("in.required($S)", f.wire()), path)).end();
             }
-            if (!args.isEmpty()) {
-                args.add(", ");
-            }
-            args.add("$L", local(f));
         }
-        b.addStatement("return new $T($L)", self, args.build());
+        b.a("return new ").t(self).a("(");
+        for (int i = 0; i < fields.size(); i++) {
+            b.a((i == 0 ? "" : ", ") + local(fields.get(i)));
+        }
+        b.a(")").end();
         return b.build();
     }
 
-    CodeBlock writeMembers(List<Field> fields, Fixed fixed) {
-        CodeBlock.Builder b = CodeBlock.builder();
+    CodeBlock writeMembers(List<Field> fields, Fixed fixed, String members) {
+        Src b = new Src();
+        List<String> order = wireOrder(fields, fixed);
         for (int i = 0, k = 0; i <= fields.size(); i++) {
             if (fixed != null && k == fixed.position()) {
-                b.addStatement("g.writeFieldName($S)", fixed.wire());
-                b.addStatement(fixed.write());
+                b.a("g.writeFieldName(" + members + ".name(" + order.indexOf(fixed.wire()) + "))").end();
+                b.c(fixed.write()).end();
                 k++;
             }
             if (i == fields.size()) {
                 break;
             }
             Field f = fields.get(i);
-            if (f.optional()) {
-                b.beginControlFlow("if (v.$N().isPresent())", f.name());
-                b.addStatement("g.writeFieldName($S)", f.wire());
-                b.addStatement(Tmpl.write(f.type(), CodeBlock.of("v.$N().get()", f.name())));
-                b.endControlFlow();
+            if (f.flat()) {
+                b.t(f.type().type()).a(".Codec.writeMembers(g, v." + f.name() + "())").end();
+            } else if (f.optional()) {
+                b.a("if (v." + f.name() + "().isPresent())").open();
+                b.a("g.writeFieldName(" + members + ".name(" + order.indexOf(f.wire()) + "))").end();
+                b.c(Tmpl.write(f.type(), CodeBlock.of("v.$N().get()", f.name()))).end();
+                b.close();
             } else {
-                b.addStatement("g.writeFieldName($S)", f.wire());
-                b.addStatement(Tmpl.write(f.type(), CodeBlock.of("v.$N()", f.name())));
+                b.a("g.writeFieldName(" + members + ".name(" + order.indexOf(f.wire()) + "))").end();
+                b.c(Tmpl.write(f.type(), CodeBlock.of("v.$N()", f.name()))).end();
             }
             k++;
         }

@@ -21,7 +21,8 @@ import java.util.List;
  */
 final class StructEmitter {
     /** Names every generated record uses for itself. */
-    static final String[] RESERVED = {"builder", "decodeMembers", "CODEC", "Builder", "Codec"};
+    static final String[] RESERVED = {"builder", "decodeMembers", "writeMembers", "CODEC", "Builder",
+        "Codec"};
 
     private final EmitContext ctx;
 
@@ -32,6 +33,15 @@ final class StructEmitter {
     /** The fields for {@code members}, named and checked for clashes in one scope. */
     List<Field> fields(List<Member> members, Documentation doc, String scopeName, SourceInfo info,
             String... extraReserved) {
+        return fields(members, null, doc, scopeName, info, extraReserved);
+    }
+
+    /**
+     * The same, plus {@code flat} (if not null) last: a union whose members are inlined, named
+     * after its wire name (the branch name).
+     */
+    List<Field> fields(List<Member> members, Member flat, Documentation doc, String scopeName, SourceInfo info,
+            String... extraReserved) {
         Scope scope = new Scope(ctx, scopeName, concat(RESERVED, extraReserved));
         List<Field> out = new ArrayList<>();
         for (Member m : ctx.members(members)) {
@@ -40,7 +50,14 @@ final class StructEmitter {
             if (d == null && m.definedIn() != null && !m.definedIn().equals(doc == null ? null : doc.symbol())) {
                 d = Docs.member(ctx.schema.docFor(m.definedIn()).orElse(null), m.name());
             }
-            out.add(new Field(m, name, ctx.type(m.typeName()), d));
+            out.add(new Field(m, name, ctx.type(m.typeName()), d,
+                    !m.optional() && m.condition() != null && ctx.defined == null, false));
+        }
+        if (flat != null) {
+            String name = scope.claim(JavaNames.memberName(flat.name()), flat.name(), flat.info() != null
+                    ? flat.info() : info);
+            out.add(new Field(flat, name, ctx.type(flat.typeName()), "the {@code " + Docs.escape(flat.name())
+                    + "} branch's own members (a union, inlined into this object)", false, true));
         }
         return out;
     }

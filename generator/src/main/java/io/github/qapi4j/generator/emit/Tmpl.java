@@ -14,34 +14,39 @@ final class Tmpl {
     private Tmpl() {}
 
     static CodeBlock fill(String template, CodeBlock value, CodeBlock path) {
-        CodeBlock.Builder b = CodeBlock.builder();
+        // One format string with literal runs merged: fewer parts for JavaPoet to parse and emit.
+        StringBuilder format = new StringBuilder(template.length() + 8);
+        java.util.List<Object> args = new java.util.ArrayList<>(3);
         int i = 0;
         while (i < template.length()) {
             if (template.startsWith("$PATH", i)) {
-                b.add(path);
+                format.append("$L");
+                args.add(path);
                 i += 5;
             } else if (template.startsWith("$C", i)) {
-                b.add("$T", EmitContext.CODECS);
+                format.append("$T");
+                args.add(EmitContext.CODECS);
                 i += 2;
             } else if (template.startsWith("$P", i)) {
-                b.add("p");
+                format.append('p');
                 i += 2;
             } else if (template.startsWith("$G", i)) {
-                b.add("g");
+                format.append('g');
                 i += 2;
             } else if (template.startsWith("$V", i)) {
-                b.add(value);
+                format.append("$L");
+                args.add(value);
                 i += 2;
             } else {
                 int j = template.indexOf('$', i + 1);
                 if (j < 0) {
                     j = template.length();
                 }
-                b.add("$L", template.substring(i, j));
+                format.append(template, i, j);
                 i = j;
             }
         }
-        return b.build();
+        return CodeBlock.of(format.toString(), args.toArray());
     }
 
     /** The expression reading one value of a type from parser {@code p}. */

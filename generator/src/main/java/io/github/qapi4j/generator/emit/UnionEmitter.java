@@ -73,14 +73,21 @@ final class UnionEmitter {
         RecordCodegen rc = new RecordCodegen(ctx);
         List<ClassName> permitted = new ArrayList<>();
         CodeBlock.Builder readSwitch = CodeBlock.builder();
+        CodeBlock.Builder fastSwitch = CodeBlock.builder();
         CodeBlock.Builder decodeSwitch = CodeBlock.builder();
         CodeBlock.Builder writeChain = CodeBlock.builder();
         for (Branch b : branches) {
             ClassName rec = self.nestedClass(JavaNames.branchTypeName(b.name()));
             permitted.add(rec);
             List<Member> members = new ArrayList<>(baseRest);
-            members.addAll(ctx.schema.allMembers(ctx.schema.type(b.typeName())));
-            List<Field> fields = structs.fields(members, doc, "branch " + b.name() + " of union " + u.name(),
+            Member flat = null;
+            if (ctx.schema.type(b.typeName()) instanceof UnionDef) {
+                // The branch's members are the inner union's, whole: keep it as one inlined component.
+                flat = new Member(b.name(), b.typeName(), false, null, List.of(), u.name(), b.info());
+            } else {
+                members.addAll(ctx.schema.allMembers(ctx.schema.type(b.typeName())));
+            }
+            List<Field> fields = structs.fields(members, flat, doc, "branch " + b.name() + " of union " + u.name(),
                     u.info(), discName);
             String constant = enumConstant(discEnum, b.name());
             RecordCodegen.Fixed fixed = new RecordCodegen.Fixed(disc.name(), discPos,
@@ -93,8 +100,9 @@ final class UnionEmitter {
             r.addAnnotations(ctx.metadata(b.condition(), List.of()));
             t.addType(r.build());
             readSwitch.add("case $L -> $T.CODEC.read(sub);\n", constant, rec);
+            fastSwitch.add("case $L -> {\n$>return $T.readMembers(p);\n$<}\n", constant, rec);
             decodeSwitch.add("case $L -> $T.decodeMembers(in);\n", constant, rec);
-            writeChain.beginControlFlow("if (v instanceof $T b)", rec).addStatement("$T.CODEC.write(g, b)", rec)
+            writeChain.beginControlFlow("if (v instanceof $T b)", rec).addStatement("$T.writeMembers(g, b)", rec)
                     .addStatement("return").endControlFlow();
         }
         ClassName unknown = self.nestedClass(unknownName);
@@ -119,17 +127,31 @@ final class UnionEmitter {
                 .addJavadoc("The codec of {@link $T}; use {@link #CODEC}.\n", self)
                 .addSuperinterface(ParameterizedTypeName.get(JSON_CODEC, self));
         c.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+        c.addField(FieldSpec.builder(SERIALIZED_STRING, "DISCRIMINATOR", Modifier.PRIVATE, Modifier.STATIC,
+                Modifier.FINAL).initializer("$T.name($S)", READING, disc.name()).build());
         CodeBlock.Builder read = CodeBlock.builder();
         read.addStatement("$T.startObject(p)", READING);
-        read.addStatement("$T o = ($T) $T.read(p)", JSON_OBJECT, JSON_OBJECT, JSON_VALUE);
+        read.addStatement("$T o", JSON_OBJECT);
+        // Fast path: the discriminator comes first (QEMU writes base members first, in order).
+        read.beginControlFlow("if (p.nextFieldName(DISCRIMINATOR))");
+        read.addStatement("p.nextToken()");
+        read.beginControlFlow("if (p.currentToken() == $T.VALUE_STRING)", JSON_TOKEN);
+        read.add("switch ($T.CODEC.read(p)) {\n$>", discType).add(fastSwitch.build())
+                .add("default -> {\n}\n").add("$<}\n");
+        read.endControlFlow();
+        read.addStatement("o = $T.restOfObject(p, $T.builder().put(DISCRIMINATOR.getValue(), $T.read(p)))",
+                READING, JSON_OBJECT, JSON_VALUE);
+        read.nextControlFlow("else if (p.currentToken() == $T.FIELD_NAME)", JSON_TOKEN);
+        read.addStatement("o = $T.restOfObject(p, $T.builder())", READING, JSON_OBJECT);
+        read.nextControlFlow("else");
+        read.addStatement("throw $T.missing(p, $S)", READING, disc.name());
+        read.endControlFlow();
         read.addStatement("$T d = o.get($S)", JSON_VALUE, disc.name());
         read.beginControlFlow("if (!(d instanceof $T.Str s))", JSON_VALUE)
                 .addStatement("throw $T.missing(p, $S)", READING, disc.name()).endControlFlow();
         read.addStatement("$T kind = $T.CODEC.lookup(s.value())", discType, discType);
         read.beginControlFlow("if (kind == null)").addStatement("return new $T(o)", unknown).endControlFlow();
-        read.addStatement("byte[] bytes = $T.encode($T.ANY, o)", QEMU_JSON, CODECS);
-        read.beginControlFlow("try ($T sub = $T.parser(bytes, 0, bytes.length))", JSON_PARSER, QEMU_JSON);
-        read.addStatement("sub.nextToken()");
+        read.beginControlFlow("try ($T sub = $T.reparse(o))", JSON_PARSER, READING);
         read.add("return switch (kind) {\n$>").add(readSwitch.build())
                 .add("default -> new $T(o);\n", unknown).add("$<};\n");
         read.endControlFlow();
@@ -138,7 +160,6 @@ final class UnionEmitter {
                 .build());
 
         CodeBlock.Builder decode = CodeBlock.builder();
-        decode.addStatement("$T in = $T.of(v, path)", INPUT_OBJECT, INPUT_OBJECT);
         for (int i = 0; i < discPos; i++) {
             Member m = base.get(i);
             EmitContext.JType jt = ctx.type(m.typeName());
@@ -155,15 +176,28 @@ final class UnionEmitter {
                 discType, disc.name(), disc.name());
         decode.add("$T value = switch (kind) {\n$>", self).add(decodeSwitch.build())
                 .add("default -> throw new $T(kind.toString());\n", IllegalStateException.class).add("$<};\n");
-        decode.addStatement("in.end()").addStatement("return value");
+        decode.addStatement("return value");
+        c.addMethod(MethodSpec.methodBuilder("decodeMembers").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Strictly decodes the union's members from {@code in} (leftovers not checked); also\n"
+                        + "used by a union with a branch of this type.\n")
+                .returns(self).addParameter(INPUT_OBJECT, "in").addCode(decode.build()).build());
         c.addMethod(MethodSpec.methodBuilder("decode").addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).returns(self).addParameter(JSON_VALUE, "v")
-                .addParameter(PATH, "path").addCode(decode.build()).build());
+                .addParameter(PATH, "path")
+                .addStatement("$T in = $T.of(v, path)", INPUT_OBJECT, INPUT_OBJECT)
+                .addStatement("$T value = decodeMembers(in)", self)
+                .addStatement("in.end()").addStatement("return value").build());
 
-        writeChain.addStatement("(($T) v).raw().write(g)", unknown);
+        writeChain.addStatement("$T.writeMembers(g, (($T) v).raw())", READING, unknown);
+        c.addMethod(MethodSpec.methodBuilder("writeMembers").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Writes the union's members without braces; also used by a union with a branch of\n"
+                        + "this type.\n")
+                .addParameter(JSON_GENERATOR, "g").addParameter(self, "v")
+                .addException(IO_EXCEPTION).addCode(writeChain.build()).build());
         c.addMethod(MethodSpec.methodBuilder("write").addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).addParameter(JSON_GENERATOR, "g").addParameter(self, "v")
-                .addException(IO_EXCEPTION).addCode(writeChain.build()).build());
+                .addException(IO_EXCEPTION).addStatement("g.writeStartObject()")
+                .addStatement("writeMembers(g, v)").addStatement("g.writeEndObject()").build());
         t.addType(c.build());
         return t.build();
     }

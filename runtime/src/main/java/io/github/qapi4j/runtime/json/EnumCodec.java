@@ -6,6 +6,7 @@ package io.github.qapi4j.runtime.json;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,16 +20,55 @@ import java.util.Map;
 public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<E> {
     private final Map<String, E> byWireName;
     private final E unknown;
+    /** Wire names by ordinal, pre-encoded (null for the unknown-value constant). */
+    private final SerializedString[] encoded;
+    /** Open-addressing table over the wire names' characters, so reading makes no String. */
+    private final char[][] keys;
+    private final Object[] values;
+    private final int mask;
 
     private EnumCodec(Class<E> type, E unknown) {
         this.unknown = unknown;
         E[] constants = type.getEnumConstants();
         this.byWireName = new HashMap<>(constants.length * 2);
+        this.encoded = new SerializedString[constants.length];
+        int size = Integer.highestOneBit(Math.max(constants.length, 1) * 4 - 1) << 1;
+        this.keys = new char[size][];
+        this.values = new Object[size];
+        this.mask = size - 1;
         for (E e : constants) {
             if (e != unknown) {
                 byWireName.put(e.wireName(), e);
+                encoded[e.ordinal()] = new SerializedString(e.wireName());
+                char[] k = e.wireName().toCharArray();
+                int h = hash(k, 0, k.length) & mask;
+                while (keys[h] != null) {
+                    h = (h + 1) & mask;
+                }
+                keys[h] = k;
+                values[h] = e;
             }
         }
+    }
+
+    /** Cheap on purpose (length and three characters); collisions only cost a probe. */
+    private static int hash(char[] c, int off, int len) {
+        if (len == 0) {
+            return 0;
+        }
+        int h = len * 0x9E3779B1 + c[off] * 31 + c[off + len - 1] * 961 + c[off + (len >> 1)];
+        return h ^ (h >>> 15);
+    }
+
+    @SuppressWarnings("unchecked")
+    private E lookup(char[] c, int off, int len) {
+        int h = hash(c, off, len) & mask;
+        for (char[] k; (k = keys[h]) != null; h = (h + 1) & mask) {
+            if (k.length == len && java.util.Arrays.equals(k, 0, len, c, off, off + len)) {
+                return (E) values[h];
+            }
+        }
+        return null;
     }
 
     /** A codec whose {@link #read} fails on unknown values. */
@@ -51,11 +91,10 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw new JsonDecodeException("expected a string", p);
         }
-        String s = p.getText();
-        E e = byWireName.get(s);
+        E e = lookup(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
         if (e == null) {
             if (unknown == null) {
-                throw new JsonDecodeException("unknown value '" + s + "'", p);
+                throw new JsonDecodeException("unknown value '" + p.getText() + "'", p);
             }
             return unknown;
         }
@@ -78,6 +117,6 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
         if (value == unknown) {
             throw new IllegalArgumentException("cannot write the unknown-value constant " + value);
         }
-        g.writeString(value.wireName());
+        g.writeString(encoded[value.ordinal()]);
     }
 }

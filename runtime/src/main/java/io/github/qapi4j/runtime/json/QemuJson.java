@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
@@ -35,6 +37,14 @@ public final class QemuJson {
         JsonGenerator g = FACTORY.createGenerator(out);
         g.setPrettyPrinter(QEMU_STYLE);
         return g;
+    }
+
+    /**
+     * QEMU's separators as a Jackson {@link PrettyPrinter} (stateless, shareable), for writers
+     * that are not generated codecs, e.g. a databind {@code ObjectWriter} producing the same text.
+     */
+    public static PrettyPrinter qemuStyle() {
+        return QEMU_STYLE;
     }
 
     /** A parser over a byte range (UTF-8 JSON). */
@@ -78,6 +88,10 @@ public final class QemuJson {
 
     /** QEMU's separators; stateless, so one instance serves every generator. */
     private static final class QemuStyle implements PrettyPrinter {
+        // Pre-encoded: writeRaw(SerializableString) copies bytes, writeRaw(String) re-encodes.
+        private static final SerializableString COMMA = new SerializedString(", ");
+        private static final SerializableString COLON = new SerializedString(": ");
+
         @Override
         public void writeRootValueSeparator(JsonGenerator g) throws IOException {
             g.writeRaw(' ');
@@ -95,12 +109,12 @@ public final class QemuJson {
 
         @Override
         public void writeObjectEntrySeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(", ");
+            g.writeRaw(COMMA);
         }
 
         @Override
         public void writeObjectFieldValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(": ");
+            g.writeRaw(COLON);
         }
 
         @Override
@@ -115,7 +129,7 @@ public final class QemuJson {
 
         @Override
         public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(", ");
+            g.writeRaw(COMMA);
         }
 
         @Override

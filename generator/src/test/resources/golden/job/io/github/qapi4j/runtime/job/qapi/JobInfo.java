@@ -8,6 +8,7 @@ import io.github.qapi4j.runtime.json.Codecs;
 import io.github.qapi4j.runtime.json.InputObject;
 import io.github.qapi4j.runtime.json.JsonCodec;
 import io.github.qapi4j.runtime.json.JsonValue;
+import io.github.qapi4j.runtime.json.Members;
 import io.github.qapi4j.runtime.json.Path;
 import io.github.qapi4j.runtime.json.Reading;
 import io.github.qapi4j.runtime.meta.QapiMember;
@@ -136,6 +137,8 @@ public record JobInfo(@QapiMember("id") String id, @QapiMember("type") JobType t
     }
 
     private static final class Codec implements JsonCodec<JobInfo> {
+        static final Members MEMBERS = Members.of("id", "type", "status", "current-progress", "total-progress", "error");
+
         @Override
         public JobInfo read(JsonParser p) throws IOException {
             Reading.startObject(p);
@@ -147,27 +150,26 @@ public record JobInfo(@QapiMember("id") String id, @QapiMember("type") JobType t
             long m_totalProgress = 0;
             boolean has_totalProgress = false;
             String m_error = null;
-            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                p.nextToken();
-                switch (name) {
-                    case "id" -> {
+            for (int k = 0, f; (f = MEMBERS.next(p, k)) != Members.END; k = f < 0 ? k : f + 1) {
+                switch (f) {
+                    case 0 -> {
                         m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
                     }
-                    case "type" -> {
+                    case 1 -> {
                         m_type = p.currentToken() == JsonToken.VALUE_NULL ? null : JobType.CODEC.read(p);
                     }
-                    case "status" -> {
+                    case 2 -> {
                         m_status = p.currentToken() == JsonToken.VALUE_NULL ? null : JobStatus.CODEC.read(p);
                     }
-                    case "current-progress" -> {
+                    case 3 -> {
                         m_currentProgress = Codecs.readInt64(p);
                         has_currentProgress = true;
                     }
-                    case "total-progress" -> {
+                    case 4 -> {
                         m_totalProgress = Codecs.readInt64(p);
                         has_totalProgress = true;
                     }
-                    case "error" -> {
+                    case 5 -> {
                         m_error = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
                     }
                     default -> p.skipChildren();
@@ -193,18 +195,18 @@ public record JobInfo(@QapiMember("id") String id, @QapiMember("type") JobType t
         @Override
         public void write(JsonGenerator g, JobInfo v) throws IOException {
             g.writeStartObject();
-            g.writeFieldName("id");
+            g.writeFieldName(MEMBERS.name(0));
             g.writeString(v.id());
-            g.writeFieldName("type");
+            g.writeFieldName(MEMBERS.name(1));
             JobType.CODEC.write(g, v.type());
-            g.writeFieldName("status");
+            g.writeFieldName(MEMBERS.name(2));
             JobStatus.CODEC.write(g, v.status());
-            g.writeFieldName("current-progress");
+            g.writeFieldName(MEMBERS.name(3));
             g.writeNumber(v.currentProgress());
-            g.writeFieldName("total-progress");
+            g.writeFieldName(MEMBERS.name(4));
             g.writeNumber(v.totalProgress());
             if (v.error().isPresent()) {
-                g.writeFieldName("error");
+                g.writeFieldName(MEMBERS.name(5));
                 g.writeString(v.error().get());
             }
             g.writeEndObject();

@@ -8,6 +8,7 @@ import io.github.qapi4j.runtime.json.Codecs;
 import io.github.qapi4j.runtime.json.InputObject;
 import io.github.qapi4j.runtime.json.JsonCodec;
 import io.github.qapi4j.runtime.json.JsonValue;
+import io.github.qapi4j.runtime.json.Members;
 import io.github.qapi4j.runtime.json.Path;
 import io.github.qapi4j.runtime.json.Reading;
 import io.github.qapi4j.runtime.meta.QapiMember;
@@ -64,14 +65,15 @@ public record JobResumeArguments(@QapiMember("id") String id) {
     }
 
     private static final class Codec implements JsonCodec<JobResumeArguments> {
+        static final Members MEMBERS = Members.of("id");
+
         @Override
         public JobResumeArguments read(JsonParser p) throws IOException {
             Reading.startObject(p);
             String m_id = null;
-            for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
-                p.nextToken();
-                switch (name) {
-                    case "id" -> {
+            for (int k = 0, f; (f = MEMBERS.next(p, k)) != Members.END; k = f < 0 ? k : f + 1) {
+                switch (f) {
+                    case 0 -> {
                         m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
                     }
                     default -> p.skipChildren();
@@ -91,7 +93,7 @@ public record JobResumeArguments(@QapiMember("id") String id) {
         @Override
         public void write(JsonGenerator g, JobResumeArguments v) throws IOException {
             g.writeStartObject();
-            g.writeFieldName("id");
+            g.writeFieldName(MEMBERS.name(0));
             g.writeString(v.id());
             g.writeEndObject();
         }
