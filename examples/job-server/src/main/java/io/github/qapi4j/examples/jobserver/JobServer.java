@@ -44,6 +44,9 @@ public final class JobServer implements AutoCloseable {
     final Map<String, BlockNode> nodes = new ConcurrentHashMap<>();
     private final Map<String, BlockJob> jobs = new ConcurrentHashMap<>();
     private final CountDownLatch quit = new CountDownLatch(1);
+    private volatile long lastEvent;
+    /** Quiet time (no events, no busy job) after which the jobs a command woke count as settled. */
+    private static final long QUIET_NANOS = 5_000_000L;
 
     private JobServer(int major, int minor, int micro) {
         QmpRegistry r = new QmpRegistry();
@@ -70,6 +73,7 @@ public final class JobServer implements AutoCloseable {
     }
 
     void emitEvent(String name, JsonObject data) {
+        lastEvent = System.nanoTime();
         qmp.emitEvent(name, data);
     }
 
@@ -161,9 +165,13 @@ public final class JobServer implements AutoCloseable {
             if (j.isUserPaused() && !f) {
                 throw QmpError.generic("The block job for device '" + dev + "' is currently paused");
             }
-            settle(() -> j.userCancel(f));
+            if (answersFirst(j, true)) {
+                j.userCancel(f);
+            } else {
+                settle(() -> j.userCancel(f));
+            }
         })));
-        r.register(QmpCommand.of("block-job-complete", ok(a -> blockVerb(a, "device", Job::complete))));
+        r.register(QmpCommand.of("block-job-complete", ok(a -> blockVerb(a, "device", Job::complete, true))));
         r.register(QmpCommand.of("block-job-pause", ok(a -> blockVerb(a, "device", Job::userPause))));
         r.register(QmpCommand.of("block-job-resume", ok(a -> blockVerb(a, "device", Job::userResume))));
         r.register(QmpCommand.of("block-job-finalize", ok(a -> blockVerb(a, "id", Job::finalizeJob))));
@@ -175,8 +183,8 @@ public final class JobServer implements AutoCloseable {
         }));
         r.register(QmpCommand.of("job-pause", ok(a -> jobVerb(a, engine::jobPause))));
         r.register(QmpCommand.of("job-resume", ok(a -> jobVerb(a, engine::jobResume))));
-        r.register(QmpCommand.of("job-cancel", ok(a -> jobVerb(a, engine::jobCancel))));
-        r.register(QmpCommand.of("job-complete", ok(a -> jobVerb(a, engine::jobComplete))));
+        r.register(QmpCommand.of("job-cancel", ok(a -> jobVerb(a, engine::jobCancel, true))));
+        r.register(QmpCommand.of("job-complete", ok(a -> jobVerb(a, engine::jobComplete, true))));
         r.register(QmpCommand.of("job-finalize", ok(a -> jobVerb(a, engine::jobFinalize))));
         r.register(QmpCommand.of("job-dismiss", ok(a -> jobVerb(a, engine::jobDismiss))));
         r.register(QmpCommand.of("query-jobs", (a, s) -> {
@@ -198,17 +206,44 @@ public final class JobServer implements AutoCloseable {
     }
 
     private void jobVerb(JsonObject a, java.util.function.Consumer<String> verb) {
+        jobVerb(a, verb, false);
+    }
+
+    /**
+     * QEMU answers cancel and complete of a mirror that is ready or in standby before the job
+     * leaves its loop (its exit runs from a later main-loop iteration); other verbs reach the
+     * job's next pause point first.
+     */
+    private static boolean answersFirst(Job j, boolean ending) {
+        return ending && j != null && j.driver() instanceof BlockJob.Mirror
+                && (j.status() == JobStatus.READY || j.status() == JobStatus.STANDBY);
+    }
+
+    private void jobVerb(JsonObject a, java.util.function.Consumer<String> verb, boolean ending) {
         InputObject in = InputObject.of(a, Path.ROOT);
         String id = in.requiredStr("id");
         in.end();
+        Job j = engine.find(id).orElse(null);
+        if (answersFirst(j, ending)) {
+            verb.accept(id);
+            return;
+        }
         settle(() -> verb.accept(id));
     }
 
     private void blockVerb(JsonObject a, String key, java.util.function.Consumer<Job> verb) {
+        blockVerb(a, key, verb, false);
+    }
+
+    private void blockVerb(JsonObject a, String key, java.util.function.Consumer<Job> verb, boolean ending) {
         InputObject in = InputObject.of(a, Path.ROOT);
         String id = in.requiredStr(key);
         in.end();
         Job j = blockJob(id);
+        if (answersFirst(j, ending)) {
+            verb.accept(j);
+            return;
+        }
         settle(() -> verb.accept(j));
     }
 
@@ -228,8 +263,10 @@ public final class JobServer implements AutoCloseable {
         try {
             verb.run();
         } finally {
-            long deadline = System.nanoTime() + SETTLE_NANOS;
-            while (System.nanoTime() < deadline && !quiescent()) {
+            long start = System.nanoTime();
+            long deadline = start + SETTLE_NANOS;
+            while (System.nanoTime() < deadline
+                    && (!quiescent() || System.nanoTime() - Math.max(start, lastEvent) < QUIET_NANOS)) {
                 Thread.onSpinWait();
                 try {
                     Thread.sleep(0, 200_000);
@@ -282,6 +319,14 @@ public final class JobServer implements AutoCloseable {
                     .put("ready", i.status() == JobStatus.READY || i.status() == JobStatus.STANDBY)
                     .put("type", i.type().wireName())
                     .build());
+            if (i.error().isPresent()) {
+                JsonObject o = (JsonObject) out.remove(out.size() - 1);
+                JsonObject.Builder b = JsonObject.builder();
+                for (String k : o.names()) {
+                    b.put(k, o.get(k));
+                }
+                out.add(b.put("error", i.error().get()).build());
+            }
         }
         return JsonArray.of(out);
     }
