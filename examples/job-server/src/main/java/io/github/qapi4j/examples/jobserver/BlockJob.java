@@ -18,6 +18,8 @@ import java.util.BitSet;
  */
 abstract class BlockJob implements JobDriver {
     static final int CHUNK = 1 << 20;
+    /** Kernel-side file copies; off by default: measured slower than read/write on JDK 17 (docs/PERFORMANCE.md). */
+    static final boolean USE_TRANSFER = Boolean.getBoolean("qapi4j.jobserver.transferTo");
 
     final JobServer server;
     final BlockNode source;
@@ -35,7 +37,7 @@ abstract class BlockJob implements JobDriver {
 
     /** Copies bytes [offset, offset + n) from source to target; returns false after an I/O error was reported. */
     final boolean copy(long offset, int n) throws IOException {
-        if (source.transferTo(offset, n, target)) {
+        if (USE_TRANSFER && source.transferTo(offset, n, target)) {
             return true;
         }
         if (buf == null) {
