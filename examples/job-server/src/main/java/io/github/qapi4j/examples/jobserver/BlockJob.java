@@ -1,0 +1,238 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+package io.github.qapi4j.examples.jobserver;
+
+import io.github.qapi4j.runtime.job.Job;
+import io.github.qapi4j.runtime.job.JobDriver;
+import io.github.qapi4j.runtime.job.Step;
+import io.github.qapi4j.runtime.json.JsonObject;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.BitSet;
+
+/**
+ * What backup and mirror share: the nodes, the chunked copy, QEMU's BLOCK_JOB_* events. Copies go
+ * in chunks of {@link #CHUNK} bytes (what QEMU 7.2's block-copy uses for these nodes), paced by
+ * the job's rate limiter.
+ */
+abstract class BlockJob implements JobDriver {
+    static final int CHUNK = 1 << 20;
+    /** Kernel-side file copies; off by default: measured slower than read/write on JDK 17 (docs/PERFORMANCE.md). */
+    static final boolean USE_TRANSFER = Boolean.getBoolean("qapi4j.jobserver.transferTo");
+
+    final JobServer server;
+    final BlockNode source;
+    final BlockNode target;
+    final long len;
+    volatile Job job;
+    private ByteBuffer buf;
+
+    BlockJob(JobServer server, BlockNode source, BlockNode target) {
+        this.server = server;
+        this.source = source;
+        this.target = target;
+        this.len = source.size;
+    }
+
+    /** Copies bytes [offset, offset + n) from source to target; returns false after an I/O error was reported. */
+    final boolean copy(long offset, int n) throws IOException {
+        if (USE_TRANSFER && source.transferTo(offset, n, target)) {
+            return true;
+        }
+        if (buf == null) {
+            buf = ByteBuffer.allocateDirect(CHUNK);
+        }
+        buf.clear().limit(n);
+        source.read(offset, buf);
+        buf.flip();
+        target.write(offset, buf);
+        return true;
+    }
+
+    final Step ioError(Job job, String operation, IOException e) {
+        String msg = e.getMessage() == null ? "Input/output error" : e.getMessage();
+        server.emitEvent("BLOCK_JOB_ERROR", JsonObject.builder()
+                .put("device", job.id()).put("operation", operation).put("action", "report").build());
+        return Step.fail(msg);
+    }
+
+    JsonObject info(Job job) {
+        return JsonObject.builder()
+                .put("device", job.id())
+                .put("len", job.progressTotal())
+                .put("offset", job.progressCurrent())
+                .put("speed", job.speed())
+                .put("type", job.type().wireName())
+                .build();
+    }
+
+    @Override
+    public void onReady(Job job) {
+        JsonObject data = info(job);
+        job.postEvent(() -> server.emitEvent("BLOCK_JOB_READY", data));
+    }
+
+    @Override
+    public void onPending(Job job) {
+        JsonObject data = JsonObject.builder().put("type", job.type().wireName()).put("id", job.id()).build();
+        job.postEvent(() -> server.emitEvent("BLOCK_JOB_PENDING", data));
+    }
+
+    @Override
+    public void onCompleted(Job job) {
+        JsonObject.Builder b = JsonObject.builder()
+                .put("device", job.id())
+                .put("len", job.progressTotal())
+                .put("offset", job.progressCurrent())
+                .put("speed", job.speed())
+                .put("type", job.type().wireName());
+        job.error().ifPresent(e -> b.put("error", e));
+        JsonObject data = b.build();
+        job.postEvent(() -> server.emitEvent("BLOCK_JOB_COMPLETED", data));
+    }
+
+    @Override
+    public void onCancelled(Job job) {
+        JsonObject data = info(job);
+        job.postEvent(() -> server.emitEvent("BLOCK_JOB_CANCELLED", data));
+    }
+
+    @Override
+    public void clean(Job job) {
+        source.users.remove(job.id());
+        target.users.remove(job.id());
+    }
+
+    /** A full backup: copies every chunk once. */
+    static final class Backup extends BlockJob {
+        private long pos;
+
+        Backup(JobServer server, BlockNode source, BlockNode target) {
+            super(server, source, target);
+        }
+
+        @Override
+        public io.github.qapi4j.runtime.job.qapi.JobType type() {
+            return io.github.qapi4j.runtime.job.qapi.JobType.BACKUP;
+        }
+
+        @Override
+        public Step run(Job job) {
+            if (job.isCancelled()) {
+                return Step.done();
+            }
+            if (pos >= len) {
+                return Step.done();
+            }
+            int n = (int) Math.min(CHUNK, len - pos);
+            try {
+                copy(pos, n);
+            } catch (IOException e) {
+                return ioError(job, "write", e);
+            }
+            pos += n;
+            job.progressWorkDone(n);
+            long delay = job.rateLimitDelay(n);
+            return delay > 0 ? Step.sleep(delay) : Step.CONTINUE;
+        }
+    }
+
+    /**
+     * A full mirror: copies every chunk, then every chunk the source's writes make dirty; ready
+     * once clean, and stays ready (copying new writes) until completed or cancelled.
+     */
+    static final class Mirror extends BlockJob {
+        private final BitSet dirty = new BitSet();
+        private final int chunks;
+        private volatile boolean shouldComplete;
+        private final BlockNode.WriteListener listener = this::written;
+
+        Mirror(JobServer server, BlockNode source, BlockNode target) {
+            super(server, source, target);
+            chunks = (int) ((len + CHUNK - 1) / CHUNK);
+            dirty.set(0, chunks);
+            source.listeners.add(listener);
+        }
+
+        @Override
+        public io.github.qapi4j.runtime.job.qapi.JobType type() {
+            return io.github.qapi4j.runtime.job.qapi.JobType.MIRROR;
+        }
+
+        private void written(long offset, long length) {
+            if (length <= 0) {
+                return;
+            }
+            int first = (int) (offset / CHUNK);
+            int last = (int) Math.min(chunks - 1, (offset + length - 1) / CHUNK);
+            long added = 0;
+            synchronized (dirty) {
+                for (int i = first; i <= last; i++) {
+                    if (!dirty.get(i)) {
+                        dirty.set(i);
+                        added += chunkLength(i);
+                    }
+                }
+            }
+            Job j = job;
+            if (j != null && added > 0) {
+                j.progressIncreaseRemaining(added);
+                j.enter();
+            }
+        }
+
+        private int chunkLength(int i) {
+            return (int) Math.min(CHUNK, len - (long) i * CHUNK);
+        }
+
+        @Override
+        public Step run(Job job) {
+            if (job.isCancelled()) {
+                return Step.done();
+            }
+            int i;
+            synchronized (dirty) {
+                i = dirty.nextSetBit(0);
+                if (i >= 0) {
+                    dirty.clear(i);
+                }
+            }
+            if (i >= 0) {
+                int n = chunkLength(i);
+                try {
+                    copy((long) i * CHUNK, n);
+                } catch (IOException e) {
+                    return ioError(job, "write", e);
+                }
+                job.progressWorkDone(n);
+                long delay = job.rateLimitDelay(n);
+                return delay > 0 ? Step.sleep(delay) : Step.CONTINUE;
+            }
+            if (!job.isReady()) {
+                job.transitionToReady();
+            }
+            if (shouldComplete || job.isCancelRequested()) {
+                return Step.done();
+            }
+            return Step.YIELD;
+        }
+
+        @Override
+        public void complete(Job job) {
+            shouldComplete = true;
+            job.enter();
+        }
+
+        @Override
+        public boolean cancel(Job job, boolean force) {
+            return force || !job.isReady();
+        }
+
+        @Override
+        public void clean(Job job) {
+            source.listeners.remove(listener);
+            super.clean(job);
+        }
+    }
+}
