@@ -50,11 +50,38 @@ abstract class BlockJob implements JobDriver {
         return true;
     }
 
+    /** An I/O error reported (on-error {@code report}) whose exit waits for the current reply; see {@link JobServer#deferExit}. */
+    private String pendingFailure;
+
     final Step ioError(Job job, String operation, IOException e) {
         String msg = e.getMessage() == null ? "Input/output error" : e.getMessage();
-        server.emitEvent("BLOCK_JOB_ERROR", JsonObject.builder()
-                .put("device", job.id()).put("operation", operation).put("action", "report").build());
-        return Step.fail(msg);
+        JsonObject data = JsonObject.builder()
+                .put("device", job.id()).put("operation", operation).put("action", "report").build();
+        // in order with the job's status events (a resume's running may still be on its way)
+        job.postEvent(() -> server.emitEvent("BLOCK_JOB_ERROR", data));
+        if (server.deferExit(job)) {
+            pendingFailure = msg;
+            return Step.YIELD;
+        }
+        return exit(job, Step.fail(msg));
+    }
+
+    /** A deferred failure once the reply is out: the step to return, or null to run on. */
+    final Step pendingFailure(Job job) {
+        if (pendingFailure == null) {
+            return null;
+        }
+        if (server.exitDeferred(job)) {
+            return Step.YIELD;
+        }
+        String msg = pendingFailure;
+        pendingFailure = null;
+        return exit(job, Step.fail(msg));
+    }
+
+    /** The last step of run (done or failed); mirror drains its source here. */
+    Step exit(Job job, Step last) {
+        return last;
     }
 
     JsonObject info(Job job) {
@@ -119,6 +146,10 @@ abstract class BlockJob implements JobDriver {
 
         @Override
         public Step run(Job job) {
+            Step failed = pendingFailure(job);
+            if (failed != null) {
+                return failed;
+            }
             if (job.isCancelled()) {
                 return Step.done();
             }
@@ -186,10 +217,62 @@ abstract class BlockJob implements JobDriver {
             return (int) Math.min(CHUNK, len - (long) i * CHUNK);
         }
 
+        /** The drained section of the source from the end of run to prepare or abort (QEMU's mirror_run / mirror_exit_common). */
+        private volatile JobServer.Drain exitDrain;
+
+        /** The last step, waiting for the reply of the current command (see {@link #exit}). */
+        private Step pendingExit;
+
+        /**
+         * mirror_run drains its source before it returns. QEMU drains from a coroutine through a
+         * bottom half: the job yields there, so the command that woke it (complete, cancel) is
+         * answered first; the exit follows.
+         */
+        @Override
+        Step exit(Job job, Step last) {
+            if (server.deferExit(job)) {
+                pendingExit = last;
+                return Step.YIELD;
+            }
+            exitDrain = server.drainedBegin(source, job);
+            return last;
+        }
+
+        private void endExitDrain() {
+            JobServer.Drain d = exitDrain;
+            exitDrain = null;
+            if (d != null) {
+                server.drainedEnd(d);
+            }
+        }
+
+        @Override
+        public void prepare(Job job) {
+            endExitDrain();
+        }
+
+        @Override
+        public void abort(Job job) {
+            endExitDrain();
+        }
+
         @Override
         public Step run(Job job) {
+            if (pendingExit != null) {
+                if (server.exitDeferred(job)) {
+                    return Step.YIELD;
+                }
+                Step last = pendingExit;
+                pendingExit = null;
+                exitDrain = server.drainedBegin(source, job);
+                return last;
+            }
+            Step failed = pendingFailure(job);
+            if (failed != null) {
+                return failed;
+            }
             if (job.isCancelled()) {
-                return Step.done();
+                return exit(job, Step.done());
             }
             int i;
             synchronized (dirty) {
@@ -213,7 +296,7 @@ abstract class BlockJob implements JobDriver {
                 job.transitionToReady();
             }
             if (shouldComplete || job.isCancelRequested()) {
-                return Step.done();
+                return exit(job, Step.done());
             }
             return Step.YIELD;
         }
@@ -231,8 +314,11 @@ abstract class BlockJob implements JobDriver {
 
         @Override
         public void clean(Job job) {
+            endExitDrain();
             source.listeners.remove(listener);
-            super.clean(job);
+            if (job != null) {
+                super.clean(job);
+            }
         }
     }
 }

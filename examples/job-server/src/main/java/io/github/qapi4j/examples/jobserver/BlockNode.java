@@ -73,21 +73,27 @@ final class BlockNode {
         }
         if (file == null) {
             // null-co: QEMU leaves the buffer alone unless read-zeroes is set; zero it either way
-            while (buf.hasRemaining()) {
-                buf.put((byte) 0);
-            }
+            zero(buf);
             return;
         }
         long pos = offset;
         while (buf.hasRemaining()) {
             int n = file.read(buf, pos);
             if (n < 0) {
-                while (buf.hasRemaining()) {
-                    buf.put((byte) 0);
-                }
+                zero(buf);
                 return;
             }
             pos += n;
+        }
+    }
+
+    private static final ByteBuffer ZEROES = ByteBuffer.allocateDirect(1 << 20).asReadOnlyBuffer();
+
+    private static void zero(ByteBuffer buf) {
+        while (buf.hasRemaining()) {
+            ByteBuffer z = ZEROES.duplicate();
+            z.limit(Math.min(z.capacity(), buf.remaining()));
+            buf.put(z);
         }
     }
 

@@ -36,7 +36,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class JobServer implements AutoCloseable {
     /** How long a command waits for the jobs it touched to reach their next pause point. */
-    private static final long SETTLE_NANOS = 500_000_000L;
+    private static final long SETTLE_NANOS = 2_000_000_000L;
     private static final List<String> SYNC_MODES = List.of("top", "full", "none", "incremental", "bitmap");
 
     private final QmpServer qmp;
@@ -53,7 +53,188 @@ public final class JobServer implements AutoCloseable {
         engine = new JobEngine(e -> emitEvent("JOB_STATUS_CHANGE",
                 JsonObject.builder().put("status", e.status().wireName()).put("id", e.id()).build()));
         register(r);
-        qmp = QmpServer.builder(r).version(major, minor, micro, "qapi4j-job-server").build();
+        qmp = QmpServer.builder(r).version(major, minor, micro, "qapi4j-job-server")
+                .dispatcher(this::dispatch).build();
+    }
+
+    // ==== the main loop: commands, and job exits scheduled behind a reply ==================
+
+    private final java.util.concurrent.ExecutorService dispatchThread =
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "job-server-dispatcher");
+                t.setDaemon(true);
+                return t;
+            });
+    private final Object dispatchLock = new Object();
+    private boolean dispatching;
+    /** quit cancels jobs synchronously (QEMU polls the main loop there): no exit waits for its reply. */
+    private boolean synchronous;
+    private final List<Job> deferredExits = new ArrayList<>();
+
+    /** Runs one in-band command (its reply is queued when the task returns), then the job exits it deferred. */
+    private void dispatch(Runnable command) {
+        dispatchThread.execute(() -> {
+            synchronized (dispatchLock) {
+                dispatching = true;
+            }
+            try {
+                command.run();
+            } finally {
+                List<Job> release;
+                synchronized (dispatchLock) {
+                    dispatching = false;
+                    release = new ArrayList<>(deferredExits);
+                    deferredExits.clear();
+                }
+                for (Job j : release) {
+                    j.enter();
+                }
+            }
+        });
+    }
+
+    /**
+     * Called by a job whose I/O failed: true if a command is being answered, in which case the
+     * job's exit waits until that reply is out. QEMU's blkdebug completes an injected error from a
+     * later event-loop iteration and the job's exit is a bottom half after that, so the failing
+     * job's aborting/BLOCK_JOB_COMPLETED/concluded follow the reply of the command that started
+     * (or woke) it, while its BLOCK_JOB_ERROR precedes it.
+     */
+    boolean deferExit(Job j) {
+        synchronized (dispatchLock) {
+            if (!dispatching || synchronous) {
+                return false;
+            }
+            deferredExits.add(j);
+            return true;
+        }
+    }
+
+    boolean exitDeferred(Job j) {
+        synchronized (dispatchLock) {
+            return deferredExits.contains(j);
+        }
+    }
+
+    private boolean anyExitDeferred() {
+        synchronized (dispatchLock) {
+            return !deferredExits.isEmpty();
+        }
+    }
+
+    // ==== drained sections (QEMU's bdrv_drained_begin/end and bdrv_drain_all) ==============
+
+    /** A drained section of one node: the jobs it paused, newest first (QEMU's parent list order). */
+    static final class Drain {
+        final BlockNode node;
+        final List<Job> paused = new ArrayList<>();
+
+        Drain(BlockNode node) {
+            this.node = node;
+        }
+    }
+
+    private final List<Drain> drains = new ArrayList<>();
+
+    /** Block jobs, newest first. */
+    private List<Job> blockJobs() {
+        List<Job> out = new ArrayList<>();
+        for (JobInfo i : engine.queryJobs()) {
+            engine.find(i.id()).filter(j -> j.driver() instanceof BlockJob).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /** Whether {@code node} is one of the job's nodes or below one (a blkdebug's image). */
+    private static boolean uses(BlockJob b, BlockNode node) {
+        for (BlockNode top : new BlockNode[] {b.source, b.target}) {
+            for (BlockNode n = top; n != null; n = n.image) {
+                if (n == node) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * QEMU's {@code bdrv_drained_begin(node)}: every job attached to the node (or to a node above
+     * it) is paused, and the drain waits until each reached its pause point (a sleeping job is
+     * woken for that). {@code self} is a job draining its own node from its run (mirror's exit).
+     */
+    Drain drainedBegin(BlockNode node, Job self) {
+        Drain d = new Drain(node);
+        for (Job j : blockJobs()) {
+            if (uses((BlockJob) j.driver(), node)) {
+                j.pause();
+                d.paused.add(j);
+            }
+        }
+        for (Job j : d.paused) {
+            if (j != self) {
+                awaitQuiet(j);
+            }
+        }
+        synchronized (drains) {
+            drains.add(d);
+        }
+        return d;
+    }
+
+    /** QEMU's {@code bdrv_drained_end}: resumes what the section paused, newest job first. */
+    void drainedEnd(Drain d) {
+        synchronized (drains) {
+            drains.remove(d);
+        }
+        for (Job j : d.paused) {
+            try {
+                j.resume();
+            } catch (RuntimeException e) {
+                // the job is gone
+            }
+        }
+    }
+
+    /** QEMU's {@code bdrv_drain_all}: every job pauses once, then all resume. */
+    private void drainAll() {
+        List<Job> all = blockJobs();
+        for (Job j : all) {
+            j.pause();
+        }
+        for (Job j : all) {
+            awaitQuiet(j);
+        }
+        for (Job j : all) {
+            try {
+                j.resume();
+            } catch (RuntimeException e) {
+                // the job is gone
+            }
+        }
+    }
+
+    /** A job attached to drained nodes starts with the drains' pauses (QEMU: its parent joins the quiesced node). */
+    private void attached(Job j, BlockJob b) {
+        synchronized (drains) {
+            for (Drain d : drains) {
+                if (uses(b, d.node)) {
+                    j.pause();
+                    d.paused.add(0, j);
+                }
+            }
+        }
+    }
+
+    private static void awaitQuiet(Job j) {
+        long deadline = System.nanoTime() + SETTLE_NANOS;
+        while (j.isBusy() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(0, 100_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     public static JobServer start(java.nio.file.Path socket, InetSocketAddress tcp) throws IOException {
@@ -144,8 +325,15 @@ public final class JobServer implements AutoCloseable {
                 throw QmpError.generic(e.getMessage());
             }
         })));
-        r.register(QmpCommand.of("blockdev-backup", ok(a -> settle(() -> startJobs(List.of(a), null, true)))));
-        r.register(QmpCommand.of("blockdev-mirror", ok(a -> settle(() -> startJobs(List.of(a), null, false)))));
+        // QEMU 7.2 runs blockdev-backup as a one-action transaction; blockdev-mirror is not one
+        r.register(QmpCommand.of("blockdev-backup", ok(a -> {
+            Action act = decodeAction(a, Path.ROOT, true);
+            settle(() -> runTransaction(List.of(act), null));
+        })));
+        r.register(QmpCommand.of("blockdev-mirror", ok(a -> {
+            Action act = decodeAction(a, Path.ROOT, false);
+            settle(() -> startMirror(act));
+        })));
         r.register(QmpCommand.of("transaction", ok(this::transaction)));
         r.register(QmpCommand.of("block-job-set-speed", ok(a -> {
             InputObject in = InputObject.of(a, Path.ROOT);
@@ -165,11 +353,7 @@ public final class JobServer implements AutoCloseable {
             if (j.isUserPaused() && !f) {
                 throw QmpError.generic("The block job for device '" + dev + "' is currently paused");
             }
-            if (answersFirst(j, true)) {
-                j.userCancel(f);
-            } else {
-                settle(() -> j.userCancel(f));
-            }
+            settle(() -> j.userCancel(f));
         })));
         r.register(QmpCommand.of("block-job-complete", ok(a -> blockVerb(a, "device", Job::complete, true))));
         r.register(QmpCommand.of("block-job-pause", ok(a -> blockVerb(a, "device", Job::userPause))));
@@ -209,25 +393,10 @@ public final class JobServer implements AutoCloseable {
         jobVerb(a, verb, false);
     }
 
-    /**
-     * QEMU answers cancel and complete of a mirror that is ready or in standby before the job
-     * leaves its loop (its exit runs from a later main-loop iteration); other verbs reach the
-     * job's next pause point first.
-     */
-    private static boolean answersFirst(Job j, boolean ending) {
-        return ending && j != null && j.driver() instanceof BlockJob.Mirror
-                && (j.status() == JobStatus.READY || j.status() == JobStatus.STANDBY);
-    }
-
     private void jobVerb(JsonObject a, java.util.function.Consumer<String> verb, boolean ending) {
         InputObject in = InputObject.of(a, Path.ROOT);
         String id = in.requiredStr("id");
         in.end();
-        Job j = engine.find(id).orElse(null);
-        if (answersFirst(j, ending)) {
-            verb.accept(id);
-            return;
-        }
         settle(() -> verb.accept(id));
     }
 
@@ -240,10 +409,6 @@ public final class JobServer implements AutoCloseable {
         String id = in.requiredStr(key);
         in.end();
         Job j = blockJob(id);
-        if (answersFirst(j, ending)) {
-            verb.accept(j);
-            return;
-        }
         settle(() -> verb.accept(j));
     }
 
@@ -285,8 +450,11 @@ public final class JobServer implements AutoCloseable {
                 continue;
             }
             JobStatus st = j.status();
-            if (st == JobStatus.NULL || st == JobStatus.CONCLUDED || st == JobStatus.PENDING) {
+            if (st == JobStatus.NULL || st == JobStatus.CONCLUDED || st == JobStatus.PENDING || exitDeferred(j)) {
                 continue;
+            }
+            if (st == JobStatus.WAITING && anyExitDeferred()) {
+                continue; // its transaction waits for a failing member whose exit follows the reply
             }
             if (j.isBusy()) {
                 return false;
@@ -393,7 +561,7 @@ public final class JobServer implements AutoCloseable {
         }
     }
 
-    private record Action(String id, BlockNode src, BlockNode tgt, Long speed, boolean autoFinalize,
+    private record Action(String id, String device, String target, Long speed, boolean autoFinalize,
             boolean autoDismiss, boolean backup) {
     }
 
@@ -413,7 +581,7 @@ public final class JobServer implements AutoCloseable {
         if (!sync.equals("full")) {
             throw QmpError.generic("sync mode '" + sync + "' is not supported by this server");
         }
-        return new Action(id, findNode(device), findNode(target), speed, af == null || af, ad == null || ad, backup);
+        return new Action(id, device, target, speed, af == null || af, ad == null || ad, backup);
     }
 
     private BlockNode findNode(String name) {
@@ -424,41 +592,66 @@ public final class JobServer implements AutoCloseable {
         return n;
     }
 
-    /** Creates the jobs of {@code requests} in order (undoing them all on an error), then starts them. */
-    private void startJobs(List<JsonObject> requests, JobTxn txn, boolean backup) {
-        List<Job> created = new ArrayList<>();
-        try {
-            for (JsonObject req : requests) {
-                Action act = decodeAction(req, Path.ROOT, backup);
-                created.add(create(act, txn));
+    /** One action of a transaction (QEMU 7.2's BlkActionState for blockdev-backup). */
+    private static final class Prepared {
+        Drain drain;
+        Job job;
+    }
+
+    /**
+     * QEMU 7.2's {@code qmp_transaction} with blockdev-backup actions: drain all, then prepare each
+     * action in order (look up its nodes, drain the source, create the job), then commit (start
+     * each job) or abort (cancel the created jobs), then clean (end each drain, in order).
+     */
+    private void runTransaction(List<Action> actions, JobTxn txn) {
+        drainAll();
+        List<Prepared> states = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Action act : actions) {
+            Prepared st = new Prepared();
+            states.add(st);
+            try {
+                BlockNode src = findNode(act.device);
+                BlockNode tgt = findNode(act.target);
+                st.drain = drainedBegin(src, null);
+                st.job = create(act, src, tgt, txn);
+            } catch (RuntimeException e) {
+                failure = e;
+                break;
             }
-        } catch (RuntimeException e) {
-            for (int i = created.size() - 1; i >= 0; i--) {
-                created.get(i).cancel(true);
-            }
-            throw e;
         }
-        for (Job j : created) {
-            j.start();
-            if (((BlockJob) j.driver()) instanceof BlockJob.Backup) {
-                drain(j);
+        if (failure == null) {
+            for (Prepared st : states) {
+                st.job.start();
             }
+        } else {
+            for (Prepared st : states) {
+                if (st.job != null) {
+                    st.job.cancel(true);
+                }
+            }
+        }
+        for (Prepared st : states) {
+            if (st.drain != null) {
+                drainedEnd(st.drain);
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
-    /** QEMU drains a backup's nodes while it starts: the job pauses at its first pause point and runs on. */
-    private static void drain(Job j) {
-        j.pause();
-        long deadline = System.nanoTime() + SETTLE_NANOS;
-        while (j.status() != JobStatus.PAUSED && j.status() == JobStatus.RUNNING && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
-        }
-        j.resume();
+    /** blockdev-mirror: QEMU drains the source while it inserts its filter node, then creates and starts the job. */
+    private void startMirror(Action act) {
+        BlockNode src = findNode(act.device);
+        BlockNode tgt = findNode(act.target);
+        drainedEnd(drainedBegin(src, null));
+        create(act, src, tgt, null).start();
     }
 
-    private Job create(Action act, JobTxn txn) {
+    private Job create(Action act, BlockNode src, BlockNode tgt, JobTxn txn) {
         String id = act.id == null ? "" : act.id;
-        BlockJob driver = act.backup ? new BlockJob.Backup(this, act.src, act.tgt) : new BlockJob.Mirror(this, act.src, act.tgt);
+        BlockJob driver = act.backup ? new BlockJob.Backup(this, src, tgt) : new BlockJob.Mirror(this, src, tgt);
         Job j;
         try {
             j = engine.create(id, driver, txn, act.autoFinalize, act.autoDismiss);
@@ -469,6 +662,7 @@ public final class JobServer implements AutoCloseable {
             throw e;
         }
         driver.job = j;
+        attached(j, driver);
         j.progressSetRemaining(driver.len);
         if (act.speed != null) {
             try {
@@ -479,8 +673,8 @@ public final class JobServer implements AutoCloseable {
             }
         }
         jobs.put(id, driver);
-        act.src.users.add(id);
-        act.tgt.users.add(id);
+        src.users.add(id);
+        tgt.users.add(id);
         return j;
     }
 
@@ -502,7 +696,7 @@ public final class JobServer implements AutoCloseable {
         if (!(actions instanceof JsonArray list)) {
             throw Path.ROOT.member("actions").invalidType("array");
         }
-        List<JsonObject> reqs = new ArrayList<>();
+        List<Action> reqs = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             InputObject act = InputObject.of(list.get(i), Path.ROOT.member("actions").element(i));
             String type = act.requiredStr("type");
@@ -514,14 +708,17 @@ public final class JobServer implements AutoCloseable {
             if (!(data instanceof JsonObject d)) {
                 throw Path.ROOT.member("actions").element(i).member("data").invalidType("object");
             }
-            reqs.add(d);
+            reqs.add(decodeAction(d, Path.ROOT, true));
         }
         JobTxn txn = grouped ? engine.newTransaction() : null;
-        settle(() -> startJobs(reqs, txn, true));
+        settle(() -> runTransaction(reqs, txn));
     }
 
     /** quit: SHUTDOWN, drain every job, force-cancel them newest first, then answer and close. */
     private void doQuit() {
+        synchronized (dispatchLock) {
+            synchronous = true;
+        }
         emitEvent("SHUTDOWN", JsonObject.builder().put("guest", false).put("reason", "host-qmp-quit").build());
         List<Job> live = new ArrayList<>();
         List<JobInfo> infos = engine.queryJobs();
@@ -559,6 +756,7 @@ public final class JobServer implements AutoCloseable {
     public void close() {
         engine.cancelAll();
         qmp.close();
+        dispatchThread.shutdown();
         for (BlockNode n : nodes.values()) {
             try {
                 n.close();
