@@ -23,6 +23,6 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return schema.load(schema.lenientDocs, spec.commandLine().getErr()) == null ? Main.SCHEMA_ERROR : 0;
+        return schema.load(false, spec.commandLine().getErr()) == null ? Main.SCHEMA_ERROR : 0;
     }
 }

@@ -41,7 +41,7 @@ final class IntrospectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Schema loaded = schema.load(schema.lenientDocs, spec.commandLine().getErr());
+        Schema loaded = schema.load(false, spec.commandLine().getErr());
         if (loaded == null) {
             return Main.SCHEMA_ERROR;
         }

@@ -7,23 +7,37 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Properties;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 
 /**
  * The {@code qapi4j} command. Exit codes: 0 success, 1 the schema has errors, 2 usage error.
+ * Help is coloured only when stdout is a terminal (and {@code NO_COLOR} is not set).
  */
 @Command(
         name = "qapi4j",
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Java toolkit for QEMU's QAPI schema language.",
-        subcommands = {CheckCommand.class, DumpCommand.class, GenerateCommand.class, IntrospectCommand.class,
-            CommandLine.HelpCommand.class})
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "1:the schema has errors", "2:usage error"},
+        subcommands = {
+            CheckCommand.class,
+            DumpCommand.class,
+            GenerateCommand.class,
+            IntrospectCommand.class,
+            CommandLine.HelpCommand.class,
+            AutoComplete.GenerateCompletion.class
+        })
 public final class Main implements Runnable {
 
     /** Exit code for a schema with errors. */
     static final int SCHEMA_ERROR = 1;
+
+    /** Exit code for a usage error. */
+    static final int USAGE = CommandLine.ExitCode.USAGE;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -34,15 +48,41 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        boolean terminal = System.console() != null && System.getenv("NO_COLOR") == null;
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true),
+                terminal ? Help.Ansi.ON : Help.Ansi.OFF));
     }
 
-    /** Runs the command line with the given output streams and returns the exit code. */
+    /** Runs the command line without colour and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = new CommandLine(new Main());
+        return run(args, out, err, Help.Ansi.OFF);
+    }
+
+    /** Runs the command line with the given output streams and colour, and returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, Help.Ansi ansi) {
+        CommandLine cmd = commandLine();
         cmd.setOut(out);
         cmd.setErr(err);
+        cmd.setColorScheme(Help.defaultColorScheme(ansi));
+        cmd.setExecutionExceptionHandler(new InternalError());
         return cmd.execute(args);
+    }
+
+    /** An unexpected exception (e.g. an unwritable output directory): one line, exit code 1. */
+    private static final class InternalError implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+            cmd.getErr().println("qapi4j: " + e);
+            cmd.getErr().flush();
+            return SCHEMA_ERROR;
+        }
+    }
+
+    /** The command tree; {@code generate-completion} is listed in the help like the others. */
+    static CommandLine commandLine() {
+        CommandLine cmd = new CommandLine(new Main());
+        cmd.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        return cmd;
     }
 
     /** The version from the build. */

@@ -105,4 +105,52 @@ class MainTest {
         assertThat(version.exit()).isZero();
         assertThat(version.out()).startsWith("qapi4j ");
     }
+
+    @Test
+    void docRuleSwitchesAreSharedAndExclusive() throws Exception {
+        String f = schema("old2.json", "##\n# @Status:\n#\n# Note: a 7.2-era note section.\n##\n"
+                + "{ 'enum': 'Status', 'data': [ 'good' ] }\n");
+        assertThat(run("dump", "--lenient-docs", f).exit()).isZero();
+        assertThat(run("check", "--strict-docs", f).exit()).isEqualTo(1);
+        Run both = run("check", "--strict-docs", "--lenient-docs", f);
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
+    }
+
+    @Test
+    void allErrorsPrintsEveryDiagnostic() throws Exception {
+        String f = schema("two.json", "{ 'struct': 'Point', 'data': {}, 'x': true }\n");
+        Run r = run("check", "--all-errors", f);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains(":1: struct has unknown key 'x'");
+    }
+
+    @Test
+    void generateCompletionPrintsABashScript() {
+        Run r = run("generate-completion");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("#!/usr/bin/env bash").contains("complete -F", "check", "dump");
+        assertThat(run("--help").out()).contains("generate-completion");
+    }
+
+    @Test
+    void noColourWhenNotATerminal() {
+        Run r = run("--help");
+        assertThat(r.out()).doesNotContain("\u001b[");
+        assertThat(r.out()).contains("Exit codes:", "1   the schema has errors", "2   usage error");
+    }
+
+    @Test
+    void everySchemaCommandHasTheSameExitCodes() throws Exception {
+        String bad = schema("bad3.json", "{ 'command': 'eins', 'data': 'Nope' }\n");
+        String out = dir.resolve("gen").toString();
+        for (String command : new String[] {"check", "dump", "introspect", "generate"}) {
+            String[] args = command.equals("generate")
+                    ? new String[] {command, "-o", out, bad}
+                    : new String[] {command, bad};
+            assertThat(run(args).exit()).as(command + " on a bad schema").isEqualTo(1);
+            assertThat(run(command, "--strict-docs", "--lenient-docs", bad).exit()).as(command + " usage").isEqualTo(2);
+            assertThat(run(command).exit()).as(command + " without FILE").isEqualTo(2);
+        }
+    }
 }

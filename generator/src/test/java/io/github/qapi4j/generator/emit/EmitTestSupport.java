@@ -69,9 +69,15 @@ final class EmitTestSupport {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
-            fm.setLocationFromPaths(StandardLocation.CLASS_PATH, List.of(
-                    location(io.github.qapi4j.runtime.json.JsonCodec.class),
-                    location(com.fasterxml.jackson.core.JsonParser.class)));
+            // generated code needs qapi4j-runtime and jackson-core: the test's own class path has them
+            // (the compile tests live in codegen-tests, which comes after runtime in the reactor)
+            List<Path> classPath = new ArrayList<>();
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                if (!entry.isEmpty()) {
+                    classPath.add(Path.of(entry));
+                }
+            }
+            fm.setLocationFromPaths(StandardLocation.CLASS_PATH, classPath);
             fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
             StringWriter out = new StringWriter();
             boolean ok = javac.getTask(out, fm, diags, List.of("--release", "17", "-Xlint:all", "-Werror",

@@ -96,18 +96,39 @@ public final class QmpServer implements AutoCloseable {
     /**
      * Listens on a unix domain socket; the socket file gets mode 0600 (see
      * {@link Builder#socketMode}). A stale socket file at {@code path} is replaced.
+     *
+     * <p>The socket is bound inside a fresh private (0700) directory next to {@code path}, given
+     * its mode there, then renamed into place, so it is never reachable with looser permissions.
+     * (When that directory's path would be too long for a socket address, it is bound in place
+     * and its mode set right after.)
      */
     public UnixDomainSocketAddress listenUnix(Path path) throws IOException {
-        if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
-            Files.delete(path);
+        Path target = path.toAbsolutePath();
+        if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
+            Files.delete(target);
         }
-        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(path);
         ServerSocketChannel ssc = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        ssc.bind(address);
-        socketFiles.add(path);
-        Files.setPosixFilePermissions(path, socketMode);
+        Path privateDir = Files.createTempDirectory(target.getParent(), ".qmp-");
+        Path staged = privateDir.resolve("s");
+        try {
+            if (staged.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 100) {
+                ssc.bind(UnixDomainSocketAddress.of(staged));
+                Files.setPosixFilePermissions(staged, socketMode);
+                Files.move(staged, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                ssc.bind(UnixDomainSocketAddress.of(target));
+                Files.setPosixFilePermissions(target, socketMode);
+            }
+        } catch (IOException | RuntimeException e) {
+            ssc.close();
+            throw e;
+        } finally {
+            Files.deleteIfExists(staged);
+            Files.deleteIfExists(privateDir);
+        }
+        socketFiles.add(target);
         startAcceptor(ssc, "unix:" + path);
-        return address;
+        return UnixDomainSocketAddress.of(path);
     }
 
     /** Listens on TCP on the loopback interface; port 0 picks a free port. */

@@ -393,6 +393,10 @@ class JobEngineTest {
                 "job0:concluded", "dismissed 0", "job0:null");
     }
 
+    /** The schema's statuses: the generated enum adds UNRECOGNIZED for values of a newer QEMU. */
+    private static final List<JobStatus> KNOWN_STATUSES =
+            java.util.Arrays.stream(JobStatus.values()).filter(s -> s.wireName() != null).toList();
+
     @Test
     @DisplayName("the status and verb tables match job-engine.md, cell by cell")
     void tables() {
@@ -403,7 +407,7 @@ class JobEngineTest {
         for (String row : rows) {
             JobStatus from = JobStatus.fromWireName(row.substring(0, row.indexOf(':')));
             List<String> to = List.of(row.substring(row.indexOf(':') + 1).trim().split(" "));
-            for (JobStatus s : JobStatus.values()) {
+            for (JobStatus s : KNOWN_STATUSES) {
                 assertThat(JobTables.canTransition(from, s)).as(from + "->" + s).isEqualTo(to.contains(s.wireName()));
             }
         }
@@ -414,7 +418,7 @@ class JobEngineTest {
         for (String row : verbs) {
             var verb = io.github.qapi4j.runtime.job.qapi.JobVerb.fromWireName(row.substring(0, row.indexOf(':')));
             List<String> ok = List.of(row.substring(row.indexOf(':') + 1).trim().split(" "));
-            for (JobStatus s : JobStatus.values()) {
+            for (JobStatus s : KNOWN_STATUSES) {
                 assertThat(JobTables.accepts(s, verb)).as(verb + " in " + s).isEqualTo(ok.contains(s.wireName()));
             }
         }

@@ -50,6 +50,10 @@ class QmpServerProtocolTest {
     void negotiation() throws Exception {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("qmp.sock"))))
                 .isEqualTo("rw-------");
+        // bound in a private directory and renamed into place: nothing is left behind
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).doesNotContain(".qmp-").allMatch(n -> !n.startsWith(".qmp-"));
+        }
         try (RawClient c = new RawClient(address)) {
             assertThat(c.line()).isEqualTo(GREETING);
             c.send("{\"execute\": \"query-jobs\", \"id\": 1}");

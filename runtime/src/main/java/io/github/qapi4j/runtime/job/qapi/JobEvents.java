@@ -1,9 +1,0 @@
-/*
- * SPDX-License-Identifier: GPL-2.0-or-later
- */
-// Provisional hand-written stand-in for the code qapi4j generates from schema/job.json; to be replaced by generated sources.
-package io.github.qapi4j.runtime.job.qapi;
-
-public interface JobEvents {
-    void jobStatusChange(JobStatusChangeEvent event);
-}
