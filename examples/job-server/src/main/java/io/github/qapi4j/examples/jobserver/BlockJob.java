@@ -3,10 +3,17 @@
  */
 package io.github.qapi4j.examples.jobserver;
 
+import io.github.qapi4j.examples.jobserver.qapi.BlockErrorAction;
+import io.github.qapi4j.examples.jobserver.qapi.BlockJobCancelledEvent;
+import io.github.qapi4j.examples.jobserver.qapi.BlockJobCompletedEvent;
+import io.github.qapi4j.examples.jobserver.qapi.BlockJobErrorEvent;
+import io.github.qapi4j.examples.jobserver.qapi.BlockJobPendingEvent;
+import io.github.qapi4j.examples.jobserver.qapi.BlockJobReadyEvent;
+import io.github.qapi4j.examples.jobserver.qapi.IoOperationType;
+import io.github.qapi4j.examples.jobserver.qapi.JobType;
 import io.github.qapi4j.runtime.job.Job;
 import io.github.qapi4j.runtime.job.JobDriver;
 import io.github.qapi4j.runtime.job.Step;
-import io.github.qapi4j.runtime.json.JsonObject;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.BitSet;
@@ -53,12 +60,11 @@ abstract class BlockJob implements JobDriver {
     /** An I/O error reported (on-error {@code report}) whose exit waits for the current reply; see {@link JobServer#deferExit}. */
     private String pendingFailure;
 
-    final Step ioError(Job job, String operation, IOException e) {
+    final Step ioError(Job job, IoOperationType operation, IOException e) {
         String msg = e.getMessage() == null ? "Input/output error" : e.getMessage();
-        JsonObject data = JsonObject.builder()
-                .put("device", job.id()).put("operation", operation).put("action", "report").build();
+        BlockJobErrorEvent data = new BlockJobErrorEvent(job.id(), operation, BlockErrorAction.REPORT);
         // in order with the job's status events (a resume's running may still be on its way)
-        job.postEvent(() -> server.emitEvent("BLOCK_JOB_ERROR", data));
+        job.postEvent(() -> server.emit(BlockJobErrorEvent.TYPE, data));
         if (server.deferExit(job)) {
             pendingFailure = msg;
             return Step.YIELD;
@@ -84,45 +90,35 @@ abstract class BlockJob implements JobDriver {
         return last;
     }
 
-    JsonObject info(Job job) {
-        return JsonObject.builder()
-                .put("device", job.id())
-                .put("len", job.progressTotal())
-                .put("offset", job.progressCurrent())
-                .put("speed", job.speed())
-                .put("type", job.type().wireName())
-                .build();
+    private static JobType type(Job job) {
+        return JobType.fromWireName(job.type().wireName());
     }
 
     @Override
     public void onReady(Job job) {
-        JsonObject data = info(job);
-        job.postEvent(() -> server.emitEvent("BLOCK_JOB_READY", data));
+        BlockJobReadyEvent data = new BlockJobReadyEvent(type(job), job.id(), job.progressTotal(),
+                job.progressCurrent(), job.speed());
+        job.postEvent(() -> server.emit(BlockJobReadyEvent.TYPE, data));
     }
 
     @Override
     public void onPending(Job job) {
-        JsonObject data = JsonObject.builder().put("type", job.type().wireName()).put("id", job.id()).build();
-        job.postEvent(() -> server.emitEvent("BLOCK_JOB_PENDING", data));
+        BlockJobPendingEvent data = new BlockJobPendingEvent(type(job), job.id());
+        job.postEvent(() -> server.emit(BlockJobPendingEvent.TYPE, data));
     }
 
     @Override
     public void onCompleted(Job job) {
-        JsonObject.Builder b = JsonObject.builder()
-                .put("device", job.id())
-                .put("len", job.progressTotal())
-                .put("offset", job.progressCurrent())
-                .put("speed", job.speed())
-                .put("type", job.type().wireName());
-        job.error().ifPresent(e -> b.put("error", e));
-        JsonObject data = b.build();
-        job.postEvent(() -> server.emitEvent("BLOCK_JOB_COMPLETED", data));
+        BlockJobCompletedEvent data = new BlockJobCompletedEvent(type(job), job.id(), job.progressTotal(),
+                job.progressCurrent(), job.speed(), job.error());
+        job.postEvent(() -> server.emit(BlockJobCompletedEvent.TYPE, data));
     }
 
     @Override
     public void onCancelled(Job job) {
-        JsonObject data = info(job);
-        job.postEvent(() -> server.emitEvent("BLOCK_JOB_CANCELLED", data));
+        BlockJobCancelledEvent data = new BlockJobCancelledEvent(type(job), job.id(), job.progressTotal(),
+                job.progressCurrent(), job.speed());
+        job.postEvent(() -> server.emit(BlockJobCancelledEvent.TYPE, data));
     }
 
     @Override
@@ -160,7 +156,7 @@ abstract class BlockJob implements JobDriver {
             try {
                 copy(pos, n);
             } catch (IOException e) {
-                return ioError(job, "write", e);
+                return ioError(job, IoOperationType.WRITE, e);
             }
             pos += n;
             job.progressWorkDone(n);
@@ -286,7 +282,7 @@ abstract class BlockJob implements JobDriver {
                 try {
                     copy((long) i * CHUNK, n);
                 } catch (IOException e) {
-                    return ioError(job, "write", e);
+                    return ioError(job, IoOperationType.WRITE, e);
                 }
                 job.progressWorkDone(n);
                 long delay = job.rateLimitDelay(n);

@@ -3,22 +3,46 @@
  */
 package io.github.qapi4j.examples.jobserver;
 
+import io.github.qapi4j.examples.jobserver.qapi.ActionCompletionMode;
+import io.github.qapi4j.examples.jobserver.qapi.BlkdebugEvent;
+import io.github.qapi4j.examples.jobserver.qapi.BlkdebugIOType;
+import io.github.qapi4j.examples.jobserver.qapi.BlkdebugInjectErrorOptions;
+import io.github.qapi4j.examples.jobserver.qapi.BlockDeviceIoStatus;
+import io.github.qapi4j.examples.jobserver.qapi.BlockJobCancelArguments;
+import io.github.qapi4j.examples.jobserver.qapi.BlockJobInfo;
+import io.github.qapi4j.examples.jobserver.qapi.BlockdevBackup;
+import io.github.qapi4j.examples.jobserver.qapi.BlockdevMirrorArguments;
+import io.github.qapi4j.examples.jobserver.qapi.BlockdevOnError;
+import io.github.qapi4j.examples.jobserver.qapi.BlockdevOptions;
+import io.github.qapi4j.examples.jobserver.qapi.BlockdevRef;
+import io.github.qapi4j.examples.jobserver.qapi.CommandInfo;
+import io.github.qapi4j.examples.jobserver.qapi.JobInfo;
+import io.github.qapi4j.examples.jobserver.qapi.JobServerCommandDispatcher;
+import io.github.qapi4j.examples.jobserver.qapi.JobServerCommands;
+import io.github.qapi4j.examples.jobserver.qapi.JobStatus;
+import io.github.qapi4j.examples.jobserver.qapi.JobStatusChangeEvent;
+import io.github.qapi4j.examples.jobserver.qapi.JobType;
+import io.github.qapi4j.examples.jobserver.qapi.MirrorCopyMode;
+import io.github.qapi4j.examples.jobserver.qapi.MirrorSyncMode;
+import io.github.qapi4j.examples.jobserver.qapi.QmpCapabilitiesArguments;
+import io.github.qapi4j.examples.jobserver.qapi.SchemaInfo;
+import io.github.qapi4j.examples.jobserver.qapi.ShutdownCause;
+import io.github.qapi4j.examples.jobserver.qapi.ShutdownEvent;
+import io.github.qapi4j.examples.jobserver.qapi.TransactionAction;
+import io.github.qapi4j.examples.jobserver.qapi.TransactionArguments;
+import io.github.qapi4j.examples.jobserver.qapi.TransactionProperties;
+import io.github.qapi4j.examples.jobserver.qapi.VersionInfo;
 import io.github.qapi4j.runtime.job.Job;
 import io.github.qapi4j.runtime.job.JobEngine;
 import io.github.qapi4j.runtime.job.JobTxn;
-import io.github.qapi4j.runtime.job.qapi.JobInfo;
-import io.github.qapi4j.runtime.job.qapi.JobStatus;
 import io.github.qapi4j.runtime.json.Codecs;
-import io.github.qapi4j.runtime.json.InputObject;
-import io.github.qapi4j.runtime.json.JsonArray;
 import io.github.qapi4j.runtime.json.JsonObject;
-import io.github.qapi4j.runtime.json.JsonValue;
-import io.github.qapi4j.runtime.json.Path;
 import io.github.qapi4j.runtime.qmp.QmpCommand;
 import io.github.qapi4j.runtime.qmp.QmpError;
-import io.github.qapi4j.runtime.qmp.QmpHandler;
+import io.github.qapi4j.runtime.qmp.QmpEventType;
 import io.github.qapi4j.runtime.qmp.QmpRegistry;
 import io.github.qapi4j.runtime.qmp.QmpServer;
+import io.github.qapi4j.runtime.qmp.StandardCommands;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
@@ -27,6 +51,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
@@ -45,15 +70,20 @@ public final class JobServer implements AutoCloseable {
     private final Map<String, BlockJob> jobs = new ConcurrentHashMap<>();
     private final CountDownLatch quit = new CountDownLatch(1);
     private volatile long lastEvent;
+    /** Events sent so far (written by the one thread that delivers at a time). */
+    private volatile long eventCount;
+    /** The newest job, to queue markers behind the engine's events ({@link #awaitEventsDelivered}). */
+    private volatile Job lastJob;
+    private static final String PACKAGE = "qapi4j-job-server";
     /** Quiet time (no events, no busy job) after which the jobs a command woke count as settled. */
     private static final long QUIET_NANOS = 5_000_000L;
 
     private JobServer(int major, int minor, int micro) {
         QmpRegistry r = new QmpRegistry();
-        engine = new JobEngine(e -> emitEvent("JOB_STATUS_CHANGE",
-                JsonObject.builder().put("status", e.status().wireName()).put("id", e.id()).build()));
+        engine = new JobEngine(e -> emit(JobStatusChangeEvent.TYPE,
+                new JobStatusChangeEvent(e.id(), JobStatus.fromWireName(e.status().wireName()))));
         register(r);
-        qmp = QmpServer.builder(r).version(major, minor, micro, "qapi4j-job-server")
+        qmp = QmpServer.builder(r).version(major, minor, micro, PACKAGE)
                 .dispatcher(this::dispatch).build();
     }
 
@@ -139,7 +169,7 @@ public final class JobServer implements AutoCloseable {
     /** Block jobs, newest first. */
     private List<Job> blockJobs() {
         List<Job> out = new ArrayList<>();
-        for (JobInfo i : engine.queryJobs()) {
+        for (io.github.qapi4j.runtime.job.qapi.JobInfo i : engine.queryJobs()) {
             engine.find(i.id()).filter(j -> j.driver() instanceof BlockJob).ifPresent(out::add);
         }
         return out;
@@ -253,9 +283,12 @@ public final class JobServer implements AutoCloseable {
         quit.await();
     }
 
-    void emitEvent(String name, JsonObject data) {
+    /** Sends an event of the generated bindings, members in QEMU's order. */
+    <T> void emit(QmpEventType<T> type, T data) {
+        JsonObject tree = (JsonObject) QemuOrder.tree(type.codec(), data);
         lastEvent = System.nanoTime();
-        qmp.emitEvent(name, data);
+        eventCount++;
+        qmp.emitEvent(type.name(), tree);
     }
 
     /** A node by name, for tests that play the guest (writes to a mirror's source). */
@@ -277,39 +310,57 @@ public final class JobServer implements AutoCloseable {
         }
     }
 
-    // ==== commands ===========================================================================
-
-    private static QmpHandler ok(java.util.function.Consumer<JsonObject> body) {
-        return (args, session) -> {
-            body.accept(args);
-            return null;
-        };
-    }
+    // ==== commands: the generated bindings of src/main/qapi/job-server.json ================
 
     private void register(QmpRegistry r) {
-        r.register(QmpCommand.of("query-version", (a, s) -> {
-            InputObject.of(a, Path.ROOT).end();
-            return g -> {
-                g.writeStartObject();
-                g.writeObjectFieldStart("qemu");
-                g.writeNumberField("micro", 22);
-                g.writeNumberField("minor", 2);
-                g.writeNumberField("major", 7);
-                g.writeEndObject();
-                g.writeStringField("package", "qapi4j-job-server");
-                g.writeEndObject();
-            };
-        }));
-        r.register(QmpCommand.of("quit", (a, s) -> {
-            InputObject.of(a, Path.ROOT).end();
+        // QEMU prints replies in QDict order; the generated codecs write schema order
+        r.register(QmpCommand.typed("query-block-jobs", Codecs.EMPTY_OBJECT,
+                QemuOrder.of(Codecs.list(BlockJobInfo.CODEC)), a -> commands.queryBlockJobs(),
+                QmpCommand.Flag.ALLOW_PRECONFIG));
+        r.register(QmpCommand.typed("query-jobs", Codecs.EMPTY_OBJECT,
+                QemuOrder.of(Codecs.list(JobInfo.CODEC)), a -> commands.queryJobs()));
+        StandardCommands.register(r, new StandardCommands.Version(7, 2, 22, PACKAGE),
+                JobServerCommandDispatcher.introspection(), JobServerCommandDispatcher.COMMANDS);
+        JobServerCommands.register(r, commands);
+    }
+
+    private final Commands commands = new Commands();
+
+    /** What the generated {@code JobServerCommands.register} binds. */
+    private final class Commands implements JobServerCommands {
+        @Override
+        public void qmpCapabilities(QmpCapabilitiesArguments arguments) {
+            throw new IllegalStateException("qmp_capabilities is answered by the QMP server");
+        }
+
+        @Override
+        public VersionInfo queryVersion() {
+            throw new IllegalStateException("answered by StandardCommands");
+        }
+
+        @Override
+        public List<CommandInfo> queryCommands() {
+            throw new IllegalStateException("answered by StandardCommands");
+        }
+
+        @Override
+        public List<SchemaInfo> queryQmpSchema() {
+            throw new IllegalStateException("answered by StandardCommands");
+        }
+
+        @Override
+        public void quit() {
             doQuit();
-            return null;
-        }));
-        r.register(QmpCommand.of("blockdev-add", ok(this::blockdevAdd)));
-        r.register(QmpCommand.of("blockdev-del", ok(a -> {
-            InputObject in = InputObject.of(a, Path.ROOT);
-            String name = in.requiredStr("node-name");
-            in.end();
+        }
+
+        @Override
+        public void blockdevAdd(BlockdevOptions options) {
+            BlockNode n = openNode(options, true);
+            nodes.put(n.name, n);
+        }
+
+        @Override
+        public void blockdevDel(String name) {
             BlockNode n = nodes.get(name);
             if (n == null) {
                 throw QmpError.generic("Failed to find node with node-name='" + name + "'");
@@ -324,92 +375,170 @@ public final class JobServer implements AutoCloseable {
             } catch (IOException e) {
                 throw QmpError.generic(e.getMessage());
             }
-        })));
+        }
+
+        @Override
+        public List<BlockJobInfo> queryBlockJobs() {
+            return JobServer.this.queryBlockJobs();
+        }
+
         // QEMU 7.2 runs blockdev-backup as a one-action transaction; blockdev-mirror is not one
-        r.register(QmpCommand.of("blockdev-backup", ok(a -> {
-            Action act = decodeAction(a, Path.ROOT, true);
+        @Override
+        public void blockdevBackup(BlockdevBackup b) {
+            Action act = backupAction(b);
             settle(() -> runTransaction(List.of(act), null));
-        })));
-        r.register(QmpCommand.of("blockdev-mirror", ok(a -> {
-            Action act = decodeAction(a, Path.ROOT, false);
+        }
+
+        @Override
+        public void blockdevMirror(BlockdevMirrorArguments m) {
+            unsupported(m.replaces(), "replaces");
+            unsupported(m.granularity(), "granularity");
+            unsupported(m.bufSize(), "buf-size");
+            onError(m.onSourceError(), "on-source-error");
+            onError(m.onTargetError(), "on-target-error");
+            unsupported(m.filterNodeName(), "filter-node-name");
+            if (m.copyMode().isPresent() && m.copyMode().get() != MirrorCopyMode.BACKGROUND) {
+                throw QmpError.generic("'copy-mode' other than 'background' is not supported by this server");
+            }
+            syncFull(m.sync());
+            Action act = new Action(m.jobId().orElse(null), m.device(), m.target(), m.speed().orElse(null),
+                    m.autoFinalize().orElse(true), m.autoDismiss().orElse(true), false);
             settle(() -> startMirror(act));
-        })));
-        r.register(QmpCommand.of("transaction", ok(this::transaction)));
-        r.register(QmpCommand.of("block-job-set-speed", ok(a -> {
-            InputObject in = InputObject.of(a, Path.ROOT);
-            String dev = in.requiredStr("device");
-            long speed = in.requiredInt64("speed");
-            in.end();
-            Job j = blockJob(dev);
+        }
+
+        @Override
+        public void blockJobSetSpeed(String device, long speed) {
+            Job j = blockJob(device);
             settle(() -> j.setSpeed(speed));
-        })));
-        r.register(QmpCommand.of("block-job-cancel", ok(a -> {
-            InputObject in = InputObject.of(a, Path.ROOT);
-            String dev = in.requiredStr("device");
-            Boolean force = in.optional("force", Codecs.BOOL);
-            in.end();
-            Job j = blockJob(dev);
-            boolean f = force != null && force;
-            if (j.isUserPaused() && !f) {
-                throw QmpError.generic("The block job for device '" + dev + "' is currently paused");
+        }
+
+        @Override
+        public void blockJobCancel(BlockJobCancelArguments a) {
+            Job j = blockJob(a.device());
+            boolean force = a.force().orElse(false);
+            if (j.isUserPaused() && !force) {
+                throw QmpError.generic("The block job for device '" + a.device() + "' is currently paused");
             }
-            settle(() -> j.userCancel(f));
-        })));
-        r.register(QmpCommand.of("block-job-complete", ok(a -> blockVerb(a, "device", Job::complete, true))));
-        r.register(QmpCommand.of("block-job-pause", ok(a -> blockVerb(a, "device", Job::userPause))));
-        r.register(QmpCommand.of("block-job-resume", ok(a -> blockVerb(a, "device", Job::userResume))));
-        r.register(QmpCommand.of("block-job-finalize", ok(a -> blockVerb(a, "id", Job::finalizeJob))));
-        r.register(QmpCommand.of("block-job-dismiss", ok(a -> blockVerb(a, "id", Job::dismiss))));
-        r.register(QmpCommand.of("query-block-jobs", (a, s) -> {
-            InputObject.of(a, Path.ROOT).end();
-            JsonArray list = queryBlockJobs();
-            return list::write;
-        }));
-        r.register(QmpCommand.of("job-pause", ok(a -> jobVerb(a, engine::jobPause))));
-        r.register(QmpCommand.of("job-resume", ok(a -> jobVerb(a, engine::jobResume))));
-        r.register(QmpCommand.of("job-cancel", ok(a -> jobVerb(a, engine::jobCancel, true))));
-        r.register(QmpCommand.of("job-complete", ok(a -> jobVerb(a, engine::jobComplete, true))));
-        r.register(QmpCommand.of("job-finalize", ok(a -> jobVerb(a, engine::jobFinalize))));
-        r.register(QmpCommand.of("job-dismiss", ok(a -> jobVerb(a, engine::jobDismiss))));
-        r.register(QmpCommand.of("query-jobs", (a, s) -> {
-            InputObject.of(a, Path.ROOT).end();
-            List<JsonValue> out = new ArrayList<>();
-            for (JobInfo i : engine.queryJobs()) {
-                JsonObject.Builder b = JsonObject.builder()
-                        .put("current-progress", i.currentProgress())
-                        .put("status", i.status().wireName())
-                        .put("total-progress", i.totalProgress())
-                        .put("type", i.type().wireName())
-                        .put("id", i.id());
-                i.error().ifPresent(e -> b.put("error", e));
-                out.add(b.build());
+            settle(() -> j.userCancel(force));
+        }
+
+        @Override
+        public void blockJobPause(String device) {
+            Job j = blockJob(device);
+            settle(j::userPause);
+        }
+
+        @Override
+        public void blockJobResume(String device) {
+            Job j = blockJob(device);
+            settle(j::userResume);
+        }
+
+        @Override
+        public void blockJobComplete(String device) {
+            Job j = blockJob(device);
+            settle(j::complete);
+        }
+
+        @Override
+        public void blockJobDismiss(String id) {
+            Job j = blockJob(id);
+            settle(j::dismiss);
+        }
+
+        @Override
+        public void blockJobFinalize(String id) {
+            Job j = blockJob(id);
+            settle(j::finalizeJob);
+        }
+
+        @Override
+        public void transaction(TransactionArguments t) {
+            List<Action> reqs = new ArrayList<>();
+            for (TransactionAction a : t.actions()) {
+                if (!(a instanceof TransactionAction.BlockdevBackup b)) {
+                    throw QmpError.generic("Action '" + a.type().wireName() + "' is not supported by this server");
+                }
+                reqs.add(backupAction(b.data()));
             }
-            JsonArray list = JsonArray.of(out);
-            return list::write;
-        }));
+            boolean grouped = t.properties().flatMap(TransactionProperties::completionMode)
+                    .map(m -> m == ActionCompletionMode.GROUPED).orElse(false);
+            JobTxn txn = grouped ? engine.newTransaction() : null;
+            settle(() -> runTransaction(reqs, txn));
+        }
+
+        @Override
+        public void jobPause(String id) {
+            settle(() -> engine.jobPause(id));
+        }
+
+        @Override
+        public void jobResume(String id) {
+            settle(() -> engine.jobResume(id));
+        }
+
+        @Override
+        public void jobCancel(String id) {
+            settle(() -> engine.jobCancel(id));
+        }
+
+        @Override
+        public void jobComplete(String id) {
+            settle(() -> engine.jobComplete(id));
+        }
+
+        @Override
+        public void jobDismiss(String id) {
+            settle(() -> engine.jobDismiss(id));
+        }
+
+        @Override
+        public void jobFinalize(String id) {
+            settle(() -> engine.jobFinalize(id));
+        }
+
+        @Override
+        public List<JobInfo> queryJobs() {
+            List<JobInfo> out = new ArrayList<>();
+            for (io.github.qapi4j.runtime.job.qapi.JobInfo i : engine.queryJobs()) {
+                out.add(new JobInfo(i.id(), JobType.fromWireName(i.type().wireName()),
+                        JobStatus.fromWireName(i.status().wireName()), i.currentProgress(), i.totalProgress(),
+                        i.error()));
+            }
+            return out;
+        }
     }
 
-    private void jobVerb(JsonObject a, java.util.function.Consumer<String> verb) {
-        jobVerb(a, verb, false);
+    /** Members the schema has (QEMU's shape) but this server does not implement are refused, never ignored. */
+    private static void unsupported(Optional<?> member, String name) {
+        if (member.isPresent()) {
+            throw QmpError.generic("Parameter '" + name + "' is not supported by this server");
+        }
     }
 
-    private void jobVerb(JsonObject a, java.util.function.Consumer<String> verb, boolean ending) {
-        InputObject in = InputObject.of(a, Path.ROOT);
-        String id = in.requiredStr("id");
-        in.end();
-        settle(() -> verb.accept(id));
+    private static void onError(Optional<BlockdevOnError> member, String name) {
+        if (member.isPresent() && member.get() != BlockdevOnError.REPORT) {
+            throw QmpError.generic("'" + name + "' other than 'report' is not supported by this server");
+        }
     }
 
-    private void blockVerb(JsonObject a, String key, java.util.function.Consumer<Job> verb) {
-        blockVerb(a, key, verb, false);
+    private static void syncFull(MirrorSyncMode sync) {
+        if (sync != MirrorSyncMode.FULL) {
+            throw QmpError.generic("sync mode '" + sync.wireName() + "' is not supported by this server");
+        }
     }
 
-    private void blockVerb(JsonObject a, String key, java.util.function.Consumer<Job> verb, boolean ending) {
-        InputObject in = InputObject.of(a, Path.ROOT);
-        String id = in.requiredStr(key);
-        in.end();
-        Job j = blockJob(id);
-        settle(() -> verb.accept(j));
+    private static Action backupAction(BlockdevBackup b) {
+        unsupported(b.bitmap(), "bitmap");
+        unsupported(b.bitmapMode(), "bitmap-mode");
+        unsupported(b.compress(), "compress");
+        onError(b.onSourceError(), "on-source-error");
+        onError(b.onTargetError(), "on-target-error");
+        unsupported(b.filterNodeName(), "filter-node-name");
+        unsupported(b.xPerf(), "x-perf");
+        syncFull(b.sync());
+        return new Action(b.jobId().orElse(null), b.device(), b.target(), b.speed().orElse(null),
+                b.autoFinalize().orElse(true), b.autoDismiss().orElse(true), true);
     }
 
     private Job blockJob(String id) {
@@ -421,8 +550,14 @@ public final class JobServer implements AutoCloseable {
     }
 
     /**
-     * Runs a verb, then lets the jobs reach their next pause point (or finish) before the reply,
-     * as QEMU's main loop runs the woken job coroutines before it answers.
+     * Runs a verb, then lets the jobs it woke reach their next pause point (or finish) and their
+     * events go out before the reply, as QEMU's main loop runs the woken job coroutines before it
+     * answers. Settled means: no job busy (or in a state that moves on by itself), then every
+     * event the engine queued so far delivered (a marker queued behind them), with no event
+     * during that and none for {@link #QUIET_NANOS}. The engine changes a job's status under its
+     * lock and delivers the events after releasing it, so a job seen idle (e.g. pending) may
+     * still have its waiting/pending events on the way: that was the race behind the
+     * intermittent backup-manual and transaction differences.
      */
     private void settle(Runnable verb) {
         try {
@@ -430,9 +565,15 @@ public final class JobServer implements AutoCloseable {
         } finally {
             long start = System.nanoTime();
             long deadline = start + SETTLE_NANOS;
-            while (System.nanoTime() < deadline
-                    && (!quiescent() || System.nanoTime() - Math.max(start, lastEvent) < QUIET_NANOS)) {
-                Thread.onSpinWait();
+            while (System.nanoTime() < deadline) {
+                if (quiescent() && System.nanoTime() - Math.max(start, lastEvent) >= QUIET_NANOS) {
+                    long seen = eventCount;
+                    awaitEventsDelivered(deadline);
+                    if (eventCount == seen && quiescent()) {
+                        break;
+                    }
+                    continue;
+                }
                 try {
                     Thread.sleep(0, 200_000);
                 } catch (InterruptedException e) {
@@ -443,71 +584,66 @@ public final class JobServer implements AutoCloseable {
         }
     }
 
+    /** Queues a marker behind every event the engine has queued and waits until it ran. */
+    private void awaitEventsDelivered(long deadline) {
+        Job any = lastJob;
+        if (any == null) {
+            return; // no job yet: the engine has queued nothing
+        }
+        CountDownLatch delivered = new CountDownLatch(1);
+        any.postEvent(delivered::countDown);
+        try {
+            delivered.await(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private boolean quiescent() {
         for (BlockJob b : jobs.values()) {
             Job j = b.job;
             if (j == null) {
                 continue;
             }
-            JobStatus st = j.status();
-            if (st == JobStatus.NULL || st == JobStatus.CONCLUDED || st == JobStatus.PENDING || exitDeferred(j)) {
+            io.github.qapi4j.runtime.job.qapi.JobStatus st = j.status();
+            if (st == io.github.qapi4j.runtime.job.qapi.JobStatus.NULL
+                    || st == io.github.qapi4j.runtime.job.qapi.JobStatus.CONCLUDED
+                    || st == io.github.qapi4j.runtime.job.qapi.JobStatus.PENDING || exitDeferred(j)) {
                 continue;
             }
-            if (st == JobStatus.WAITING && anyExitDeferred()) {
+            if (st == io.github.qapi4j.runtime.job.qapi.JobStatus.WAITING && anyExitDeferred()) {
                 continue; // its transaction waits for a failing member whose exit follows the reply
             }
             if (j.isBusy()) {
                 return false;
             }
-            if (st == JobStatus.ABORTING || st == JobStatus.WAITING) {
+            if (st == io.github.qapi4j.runtime.job.qapi.JobStatus.ABORTING
+                    || st == io.github.qapi4j.runtime.job.qapi.JobStatus.WAITING) {
                 return false;
             }
         }
         return true;
     }
 
-    private JsonArray queryBlockJobs() {
-        List<JsonValue> out = new ArrayList<>();
-        for (JobInfo i : engine.queryJobs()) {
+    private List<BlockJobInfo> queryBlockJobs() {
+        List<BlockJobInfo> out = new ArrayList<>();
+        for (io.github.qapi4j.runtime.job.qapi.JobInfo i : engine.queryJobs()) {
             Job j = engine.find(i.id()).orElse(null);
             if (j == null || !(j.driver() instanceof BlockJob)) {
                 continue;
             }
-            out.add(JsonObject.builder()
-                    .put("auto-finalize", j.isAutoFinalize())
-                    .put("io-status", "ok")
-                    .put("device", j.id())
-                    .put("auto-dismiss", j.isAutoDismiss())
-                    .put("busy", j.isBusy())
-                    .put("len", i.totalProgress())
-                    .put("offset", i.currentProgress())
-                    .put("status", i.status().wireName())
-                    .put("paused", j.pauseCount() > 0)
-                    .put("speed", j.speed())
-                    .put("ready", i.status() == JobStatus.READY || i.status() == JobStatus.STANDBY)
-                    .put("type", i.type().wireName())
-                    .build());
-            if (i.error().isPresent()) {
-                JsonObject o = (JsonObject) out.remove(out.size() - 1);
-                JsonObject.Builder b = JsonObject.builder();
-                for (String k : o.names()) {
-                    b.put(k, o.get(k));
-                }
-                out.add(b.put("error", i.error().get()).build());
-            }
+            boolean ready = i.status() == io.github.qapi4j.runtime.job.qapi.JobStatus.READY
+                    || i.status() == io.github.qapi4j.runtime.job.qapi.JobStatus.STANDBY;
+            out.add(new BlockJobInfo(i.type().wireName(), j.id(), i.totalProgress(), i.currentProgress(),
+                    j.isBusy(), j.pauseCount() > 0, j.speed(), BlockDeviceIoStatus.OK, ready,
+                    JobStatus.fromWireName(i.status().wireName()), j.isAutoFinalize(), j.isAutoDismiss(),
+                    i.error()));
         }
-        return JsonArray.of(out);
+        return out;
     }
 
-    private void blockdevAdd(JsonObject a) {
-        BlockNode n = openNode(a, Path.ROOT, true);
-        nodes.put(n.name, n);
-    }
-
-    private BlockNode openNode(JsonValue v, Path path, boolean top) {
-        InputObject in = InputObject.of(v, path);
-        String driver = in.requiredStr("driver");
-        String name = in.optional("node-name", Codecs.STR);
+    private BlockNode openNode(BlockdevOptions o, boolean top) {
+        String name = nodeName(o);
         if (top && name == null) {
             throw QmpError.generic("node-name is required");
         }
@@ -515,73 +651,94 @@ public final class JobServer implements AutoCloseable {
             throw QmpError.generic("Duplicate nodes with node-name='" + name + "'");
         }
         try {
-            switch (driver) {
-                case "null-co": {
-                    Long size = in.optional("size", Codecs.SIZE);
-                    Boolean zeroes = in.optional("read-zeroes", Codecs.BOOL);
-                    in.end();
-                    return BlockNode.nullCo(name, size == null ? 1L << 30 : size, zeroes != null && zeroes);
-                }
-                case "file": {
-                    String filename = in.requiredStr("filename");
-                    in.end();
-                    java.nio.file.Path p = java.nio.file.Path.of(filename);
-                    if (!Files.exists(p)) {
-                        throw QmpError.generic("Could not open '" + filename + "': No such file or directory");
-                    }
-                    if (!Files.isRegularFile(p)) {
-                        throw QmpError.generic("'file' driver requires '" + filename + "' to be a regular file");
-                    }
-                    return BlockNode.file(name, FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE));
-                }
-                case "blkdebug": {
-                    BlockNode image = openNode(in.required("image"), path.member("image"), false);
-                    List<BlockNode.InjectRule> rules = new ArrayList<>();
-                    JsonValue ie = in.optional("inject-error");
-                    if (ie instanceof JsonArray arr) {
-                        for (int i = 0; i < arr.size(); i++) {
-                            InputObject r = InputObject.of(arr.get(i), path.member("inject-error").element(i));
-                            String event = r.requiredStr("event");
-                            Long errno = r.optional("errno", Codecs.INT64);
-                            Boolean once = r.optional("once", Codecs.BOOL);
-                            r.end();
-                            if (event.equals("pwritev")) {
-                                rules.add(new BlockNode.InjectRule(errno == null ? 5 : errno.intValue(), once != null && once));
-                            }
-                        }
-                    }
-                    in.end();
-                    return BlockNode.blkdebug(name, image, rules);
-                }
-                default:
-                    throw QmpError.generic("Parameter 'driver' does not accept value '" + driver + "'");
+            if (o instanceof BlockdevOptions.NullCo n) {
+                baseUnsupported(n.discard(), n.cache(), n.readOnly(), n.autoReadOnly(), n.forceShare(), n.detectZeroes());
+                unsupported(n.latencyNs(), "latency-ns");
+                return BlockNode.nullCo(name, n.size().orElse(1L << 30), n.readZeroes().orElse(false));
             }
+            if (o instanceof BlockdevOptions.NullAio n) {
+                baseUnsupported(n.discard(), n.cache(), n.readOnly(), n.autoReadOnly(), n.forceShare(), n.detectZeroes());
+                unsupported(n.latencyNs(), "latency-ns");
+                return BlockNode.nullCo(name, n.size().orElse(1L << 30), n.readZeroes().orElse(false));
+            }
+            if (o instanceof BlockdevOptions.File f) {
+                baseUnsupported(f.discard(), f.cache(), f.readOnly(), f.autoReadOnly(), f.forceShare(), f.detectZeroes());
+                unsupported(f.prManager(), "pr-manager");
+                unsupported(f.locking(), "locking");
+                unsupported(f.aio(), "aio");
+                unsupported(f.aioMaxBatch(), "aio-max-batch");
+                unsupported(f.dropCache(), "drop-cache");
+                unsupported(f.xCheckCacheDropped(), "x-check-cache-dropped");
+                String filename = f.filename();
+                java.nio.file.Path p = java.nio.file.Path.of(filename);
+                if (!Files.exists(p)) {
+                    throw QmpError.generic("Could not open '" + filename + "': No such file or directory");
+                }
+                if (!Files.isRegularFile(p)) {
+                    throw QmpError.generic("'file' driver requires '" + filename + "' to be a regular file");
+                }
+                return BlockNode.file(name, FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE));
+            }
+            if (o instanceof BlockdevOptions.Blkdebug d) {
+                baseUnsupported(d.discard(), d.cache(), d.readOnly(), d.autoReadOnly(), d.forceShare(), d.detectZeroes());
+                for (var m : List.of(d.config(), d.align(), d.maxTransfer(), d.optWriteZero(), d.maxWriteZero(),
+                        d.optDiscard(), d.maxDiscard(), d.setState(), d.takeChildPerms(), d.unshareChildPerms())) {
+                    unsupported(m, "config, align, max-*, opt-*, set-state, *-child-perms");
+                }
+                if (!(d.image() instanceof BlockdevRef.Definition def)) {
+                    throw QmpError.generic("blkdebug 'image' as a node reference is not supported by this server");
+                }
+                List<BlockNode.InjectRule> rules = new ArrayList<>();
+                for (BlkdebugInjectErrorOptions r : d.injectError().orElse(List.of())) {
+                    if (r.event() != BlkdebugEvent.PWRITEV) {
+                        throw QmpError.generic("blkdebug event '" + r.event().wireName()
+                                + "' is not supported by this server (only 'pwritev')");
+                    }
+                    unsupported(r.state(), "state");
+                    unsupported(r.sector(), "sector");
+                    unsupported(r.immediately(), "immediately");
+                    if (r.iotype().isPresent() && r.iotype().get() != BlkdebugIOType.WRITE) {
+                        throw QmpError.generic("blkdebug 'iotype' other than 'write' is not supported by this server");
+                    }
+                    rules.add(new BlockNode.InjectRule(r.errno().orElse(5L).intValue(), r.once().orElse(false)));
+                }
+                BlockNode image = openNode(def.value(), false);
+                return BlockNode.blkdebug(name, image, rules);
+            }
+            throw QmpError.generic("Parameter 'driver' does not accept value '" + o.driver().wireName() + "'");
         } catch (IOException e) {
             throw QmpError.generic("Could not open node: " + e.getMessage());
         }
     }
 
-    private record Action(String id, String device, String target, Long speed, boolean autoFinalize,
-            boolean autoDismiss, boolean backup) {
+    private static String nodeName(BlockdevOptions o) {
+        Optional<String> n;
+        if (o instanceof BlockdevOptions.NullCo x) {
+            n = x.nodeName();
+        } else if (o instanceof BlockdevOptions.NullAio x) {
+            n = x.nodeName();
+        } else if (o instanceof BlockdevOptions.File x) {
+            n = x.nodeName();
+        } else if (o instanceof BlockdevOptions.Blkdebug x) {
+            n = x.nodeName();
+        } else {
+            n = Optional.empty();
+        }
+        return n.orElse(null);
     }
 
-    private Action decodeAction(JsonObject a, Path path, boolean backup) {
-        InputObject in = InputObject.of(a, path);
-        String id = in.optional("job-id", Codecs.STR);
-        String device = in.requiredStr("device");
-        String target = in.requiredStr("target");
-        String sync = in.requiredStr("sync");
-        if (!SYNC_MODES.contains(sync)) {
-            throw path.member("sync").badEnumValue(sync);
-        }
-        Long speed = in.optional("speed", Codecs.INT64);
-        Boolean af = in.optional("auto-finalize", Codecs.BOOL);
-        Boolean ad = in.optional("auto-dismiss", Codecs.BOOL);
-        in.end();
-        if (!sync.equals("full")) {
-            throw QmpError.generic("sync mode '" + sync + "' is not supported by this server");
-        }
-        return new Action(id, device, target, speed, af == null || af, ad == null || ad, backup);
+    private static void baseUnsupported(Optional<?> discard, Optional<?> cache, Optional<?> readOnly,
+            Optional<?> autoReadOnly, Optional<?> forceShare, Optional<?> detectZeroes) {
+        unsupported(discard, "discard");
+        unsupported(cache, "cache");
+        unsupported(readOnly, "read-only");
+        unsupported(autoReadOnly, "auto-read-only");
+        unsupported(forceShare, "force-share");
+        unsupported(detectZeroes, "detect-zeroes");
+    }
+
+    private record Action(String id, String device, String target, Long speed, boolean autoFinalize,
+            boolean autoDismiss, boolean backup) {
     }
 
     private BlockNode findNode(String name) {
@@ -662,6 +819,7 @@ public final class JobServer implements AutoCloseable {
             throw e;
         }
         driver.job = j;
+        lastJob = j;
         attached(j, driver);
         j.progressSetRemaining(driver.len);
         if (act.speed != null) {
@@ -678,50 +836,14 @@ public final class JobServer implements AutoCloseable {
         return j;
     }
 
-    private void transaction(JsonObject a) {
-        InputObject in = InputObject.of(a, Path.ROOT);
-        JsonValue actions = in.required("actions");
-        JsonValue props = in.optional("properties");
-        in.end();
-        boolean grouped = false;
-        if (props != null) {
-            InputObject p = InputObject.of(props, Path.ROOT.member("properties"));
-            String mode = p.optional("completion-mode", Codecs.STR);
-            p.end();
-            if (mode != null && !mode.equals("individual") && !mode.equals("grouped")) {
-                throw Path.ROOT.member("properties").member("completion-mode").badEnumValue(mode);
-            }
-            grouped = "grouped".equals(mode);
-        }
-        if (!(actions instanceof JsonArray list)) {
-            throw Path.ROOT.member("actions").invalidType("array");
-        }
-        List<Action> reqs = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            InputObject act = InputObject.of(list.get(i), Path.ROOT.member("actions").element(i));
-            String type = act.requiredStr("type");
-            if (!type.equals("blockdev-backup")) {
-                throw QmpError.generic("Action '" + type + "' is not supported by this server");
-            }
-            JsonValue data = act.required("data");
-            act.end();
-            if (!(data instanceof JsonObject d)) {
-                throw Path.ROOT.member("actions").element(i).member("data").invalidType("object");
-            }
-            reqs.add(decodeAction(d, Path.ROOT, true));
-        }
-        JobTxn txn = grouped ? engine.newTransaction() : null;
-        settle(() -> runTransaction(reqs, txn));
-    }
-
     /** quit: SHUTDOWN, drain every job, force-cancel them newest first, then answer and close. */
     private void doQuit() {
         synchronized (dispatchLock) {
             synchronous = true;
         }
-        emitEvent("SHUTDOWN", JsonObject.builder().put("guest", false).put("reason", "host-qmp-quit").build());
+        emit(ShutdownEvent.TYPE, new ShutdownEvent(false, ShutdownCause.HOST_QMP_QUIT));
         List<Job> live = new ArrayList<>();
-        List<JobInfo> infos = engine.queryJobs();
+        List<io.github.qapi4j.runtime.job.qapi.JobInfo> infos = engine.queryJobs();
         for (int i = infos.size() - 1; i >= 0; i--) {
             engine.find(infos.get(i).id()).ifPresent(live::add);
         }
