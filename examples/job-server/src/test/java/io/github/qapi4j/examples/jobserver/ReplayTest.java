@@ -28,12 +28,7 @@ class ReplayTest {
      * one of these is printed loudly (KNOWN DIFFERENCE) instead of failing the build; any other
      * scenario must match. Keep this list short, and remove an entry once its cause is fixed.
      */
-    static final java.util.Map<String, String> KNOWN_DIFFERENCES = java.util.Map.of(
-            "backup-manual", "intermittent: the reply to block-job-set-speed 0 sometimes precedes the "
-                    + "waiting/pending/BLOCK_JOB_PENDING of the woken backup (the settle check sees the job idle "
-                    + "before its last chunks ran; cause not found yet)",
-            "transaction", "intermittent: in the grouped re-run (step 10) the reply sometimes precedes the second "
-                    + "member's waiting/pending (same settle race as backup-manual)");
+    static final java.util.Map<String, String> KNOWN_DIFFERENCES = java.util.Map.of();
 
     @TempDir
     Path tmp;
