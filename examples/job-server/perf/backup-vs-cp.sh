@@ -12,7 +12,9 @@ sync
 rm -f "$cpt"; t0=$(date +%s.%N); cp "$src" "$cpt"; sync; t1=$(date +%s.%N)
 cp_s=$(echo "$t1 - $t0" | bc)
 rm -f "$tgt"; truncate -s 1073741824 "$tgt"
+rm -f "$sock"  # a stale socket from an earlier run would be connected to (or refused) first
 java -jar "$jar" --socket "$sock" & pid=$!
+trap 'kill $pid 2>/dev/null || true' EXIT  # never leave the server behind if the client fails
 t0=$(date +%s.%N)
 python3 - "$sock" "$src" "$tgt" <<'PY'
 import json, socket, sys, time
