@@ -51,6 +51,8 @@ public final class Job {
     int sleepSeq;
     Runnable task;
     long speed;
+    /** Bumped by every set-speed, under the engine lock: a slice that saw it change does not sleep on a stale delay. */
+    volatile int speedSeq;
     RateLimiter limiter;
     CompletableFuture<Job> finished;
 

@@ -385,6 +385,7 @@ public final class JobEngine implements JobCommands {
             }
             long old = job.speed;
             job.speed = speed;
+            job.speedSeq++;
             synchronized (job) {
                 if (job.limiter == null) {
                     job.limiter = new RateLimiter();
@@ -639,6 +640,7 @@ public final class JobEngine implements JobCommands {
     private void runSlices(Job job) {
         for (int budget = SLICE_BUDGET; ; ) {
             Step step;
+            int speedSeq = job.speedSeq;
             try {
                 step = job.driver.run(job);
                 if (step == null) {
@@ -653,6 +655,11 @@ public final class JobEngine implements JobCommands {
             if (step.kind != Step.Kind.CONTINUE || (job.pauseCount > 0 && !job.forceCancel)) {
                 lock.lock();
                 try {
+                    if (step.kind == Step.Kind.SLEEP && job.speedSeq != speedSeq && !job.forceCancel) {
+                        // set-speed came while the slice ran (in QEMU it wakes the sleep at once):
+                        // no stale delay; the next slice computes it at the new speed
+                        step = Step.CONTINUE;
+                    }
                     if (afterSlice(job, step)) {
                         return;
                     }

@@ -331,6 +331,37 @@ class JobEngineTest {
     }
 
     @Test
+    @DisplayName("set-speed during a slice: the slice's delay, computed at the old speed, is not slept")
+    void setSpeedDuringSlice() {
+        int[] runs = {0};
+        Job[] self = {null};
+        Job job = engine.create("job0", new JobDriver() {
+            @Override
+            public JobType type() {
+                return JobType.BACKUP;
+            }
+
+            @Override
+            public Step run(Job j) {
+                runs[0]++;
+                if (runs[0] == 1) {
+                    long delay = j.rateLimitDelay(1 << 20); // at the old speed
+                    self[0].setSpeed(0); // a concurrent set-speed lands before the slice ends
+                    return Step.sleep(delay);
+                }
+                return Step.done();
+            }
+        }, null, true, true);
+        self[0] = job;
+        job.setSpeed(1024);
+        job.start();
+        exec.drain();
+        assertThat(runs[0]).isEqualTo(2);
+        assertThat(exec.pendingTimers()).isZero();
+        assertThat(job.status()).isEqualTo(JobStatus.NULL);
+    }
+
+    @Test
     @DisplayName("progress: current only grows, total follows set-remaining")
     void progress() {
         Job job = engine.create("job0", new CancelJob());
