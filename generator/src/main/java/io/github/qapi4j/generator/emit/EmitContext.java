@@ -177,97 +177,51 @@ final class EmitContext {
         return new JType(cn, cn, CodeBlock.of("$T.CODEC", cn), null, null, null, false, def);
     }
 
+    /**
+     * How generated code handles a scalar built-in: the {@code Codecs} constant, the Java type,
+     * and the read / strict-decode / write snippets ({@code $C} = Codecs, {@code $G} = generator,
+     * {@code $V} = value, {@code $P} = parser).
+     */
+    private record Scalar(String codecField, TypeName type, String read, String decode, String write) {}
+
+    private static final String WRITE_NUMBER = "$G.writeNumber($V)";
+
+    private static final Map<String, Scalar> SCALARS = Map.ofEntries(
+            Map.entry("str", new Scalar("STR", ClassName.get(String.class), "readStr", "decodeStr",
+                    "$G.writeString($V)")),
+            Map.entry("int", new Scalar("INT64", TypeName.LONG, "readInt64", "decodeInt64", WRITE_NUMBER)),
+            Map.entry("int64", new Scalar("INT64", TypeName.LONG, "readInt64", "decodeInt64", WRITE_NUMBER)),
+            Map.entry("int8", new Scalar("INT8", TypeName.BYTE, "(byte) $C.readInt32", "decodeInt8", WRITE_NUMBER)),
+            Map.entry("int16", new Scalar("INT16", TypeName.SHORT, "(short) $C.readInt32", "decodeInt16",
+                    WRITE_NUMBER)),
+            Map.entry("int32", new Scalar("INT32", TypeName.INT, "readInt32", "decodeInt32", WRITE_NUMBER)),
+            Map.entry("uint8", new Scalar("UINT8", TypeName.INT, "readInt32", "decodeUint8", WRITE_NUMBER)),
+            Map.entry("uint16", new Scalar("UINT16", TypeName.INT, "readInt32", "decodeUint16", WRITE_NUMBER)),
+            Map.entry("uint32", new Scalar("UINT32", TypeName.LONG, "readInt64", "decodeUint32", WRITE_NUMBER)),
+            Map.entry("uint64", new Scalar("UINT64", TypeName.LONG, "readUint64", "decodeUint64",
+                    "$C.writeUint64($G, $V)")),
+            Map.entry("size", new Scalar("SIZE", TypeName.LONG, "readUint64", "decodeUint64",
+                    "$C.writeUint64($G, $V)")),
+            Map.entry("number", new Scalar("NUMBER", TypeName.DOUBLE, "readNumber", "decodeNumber", WRITE_NUMBER)),
+            Map.entry("bool", new Scalar("BOOL", TypeName.BOOLEAN, "readBool", "decodeBool",
+                    "$G.writeBoolean($V)")));
+
     private JType builtin(BuiltinDef b) {
-        String codecField;
-        TypeName t;
-        String read;
-        String decode;
-        String write = "$G.writeNumber($V)";
-        switch (b.name()) {
-            case "str" -> {
-                codecField = "STR";
-                t = ClassName.get(String.class);
-                read = "readStr";
-                decode = "decodeStr";
-                write = "$G.writeString($V)";
-            }
-            case "int", "int64" -> {
-                codecField = "INT64";
-                t = TypeName.LONG;
-                read = "readInt64";
-                decode = "decodeInt64";
-            }
-            case "int8" -> {
-                codecField = "INT8";
-                t = TypeName.BYTE;
-                read = "(byte) $C.readInt32";
-                decode = "decodeInt8";
-            }
-            case "int16" -> {
-                codecField = "INT16";
-                t = TypeName.SHORT;
-                read = "(short) $C.readInt32";
-                decode = "decodeInt16";
-            }
-            case "int32" -> {
-                codecField = "INT32";
-                t = TypeName.INT;
-                read = "readInt32";
-                decode = "decodeInt32";
-            }
-            case "uint8" -> {
-                codecField = "UINT8";
-                t = TypeName.INT;
-                read = "readInt32";
-                decode = "decodeUint8";
-            }
-            case "uint16" -> {
-                codecField = "UINT16";
-                t = TypeName.INT;
-                read = "readInt32";
-                decode = "decodeUint16";
-            }
-            case "uint32" -> {
-                codecField = "UINT32";
-                t = TypeName.LONG;
-                read = "readInt64";
-                decode = "decodeUint32";
-            }
-            case "uint64", "size" -> {
-                codecField = b.name().equals("size") ? "SIZE" : "UINT64";
-                t = TypeName.LONG;
-                read = "readUint64";
-                decode = "decodeUint64";
-                write = "$C.writeUint64($G, $V)";
-            }
-            case "number" -> {
-                codecField = "NUMBER";
-                t = TypeName.DOUBLE;
-                read = "readNumber";
-                decode = "decodeNumber";
-            }
-            case "bool" -> {
-                codecField = "BOOL";
-                t = TypeName.BOOLEAN;
-                read = "readBool";
-                decode = "decodeBool";
-                write = "$G.writeBoolean($V)";
-            }
-            case "null" -> {
-                ClassName n = JSON_VALUE.nestedClass("Null");
-                return new JType(n, n, CodeBlock.of("$T.NULL", CODECS), null, null, null, false, b);
-            }
-            case "any" -> {
-                return new JType(JSON_VALUE, JSON_VALUE, CodeBlock.of("$T.ANY", CODECS), null, null, null,
-                        false, b);
-            }
-            default -> throw new IllegalStateException("unknown built-in " + b.name());
+        if (b.name().equals("null")) {
+            ClassName n = JSON_VALUE.nestedClass("Null");
+            return new JType(n, n, CodeBlock.of("$T.NULL", CODECS), null, null, null, false, b);
         }
-        if (!read.contains("$C")) {
-            read = "$C." + read;
+        if (b.name().equals("any")) {
+            return new JType(JSON_VALUE, JSON_VALUE, CodeBlock.of("$T.ANY", CODECS), null, null, null, false, b);
         }
-        return new JType(t, t.isPrimitive() ? t.box() : t, CodeBlock.of("$T.$L", CODECS, codecField),
-                read + "($P)", "$C." + decode + "($V, $PATH)", write, t.isPrimitive(), b);
+        Scalar sc = SCALARS.get(b.name());
+        if (sc == null) {
+            throw new IllegalStateException("unknown built-in " + b.name());
+        }
+        TypeName t = sc.type();
+        String read = sc.read().contains("$C") ? sc.read() : "$C." + sc.read();
+        return new JType(t, t.isPrimitive() ? t.box() : t, CodeBlock.of("$T.$L", CODECS, sc.codecField()),
+                read + "($P)", "$C." + sc.decode() + "($V, $PATH)", sc.write(), t.isPrimitive(), b);
     }
 
     // ------------------------------------------------------------------ annotations and docs
