@@ -194,12 +194,16 @@ class QmpClientTest {
         try {
             SocketAddress a = small.server.listenUnix(dir.resolve("small.sock"));
             try (RawClient stuck = RawClient.negotiated(a)) {
-                for (int i = 0; i < 20_000; i++) {
-                    small.server.emitEvent("FLOOD", JsonObject.of("i", JsonValue.of(i)));
-                }
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-                while (small.server.sessionCount() > 0 && System.nanoTime() < deadline) {
-                    Thread.sleep(20);
+                // Flood until the kernel's socket buffers (whose size varies from machine to
+                // machine) and then the server's 64 KiB output limit are full; 256 MiB at most.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                int i = 0;
+                while (small.server.sessionCount() > 0 && System.nanoTime() < deadline
+                        && i < 2_500_000) {
+                    for (int k = 0; k < 1000; k++, i++) {
+                        small.server.emitEvent("FLOOD", JsonObject.of("i", JsonValue.of(i)));
+                    }
+                    Thread.sleep(5);
                 }
                 assertThat(small.server.sessionCount()).isZero();
                 try (QmpClient good = QmpClient.connect(a)) {
