@@ -153,4 +153,31 @@ class MainTest {
             assertThat(run(command).exit()).as(command + " without FILE").isEqualTo(2);
         }
     }
+
+    @Test
+    void aSchemaCommandBehavesTheSameWhetherTheWholeTreeIsBuiltOrNot() throws Exception {
+        String good = schema("good4.json", "{ 'enum': 'Colour', 'data': [ 'red' ] }\n");
+        String bad = schema("bad4.json", "{ 'command': 'eins', 'data': 'Nope' }\n");
+        String[][] cases = {
+            {"check", good}, {"check", bad}, {"check"}, {"check", "--help"}, {"check", "--frob", good},
+            {"dump", good}, {"dump", "--strict-docs", "--lenient-docs", good}, {"introspect", "--pretty", good},
+            {"generate", "--help"}, {"introspect", "-h"}, {"dump", good, "extra"},
+        };
+        for (String[] args : cases) {
+            assertThat(Main.commandLine(args).getSubcommands()).hasSize(1);
+            assertThat(runWith(Main.commandLine(args), args)).as(String.join(" ", args))
+                    .isEqualTo(runWith(Main.commandLine(), args));
+        }
+        assertThat(Main.commandLine("--help").getSubcommands().keySet()).containsExactly(
+                "check", "dump", "generate", "introspect", "help", "generate-completion");
+    }
+
+    private static Run runWith(picocli.CommandLine cmd, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int exit = cmd.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
 }
