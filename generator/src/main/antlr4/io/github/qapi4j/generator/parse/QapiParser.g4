@@ -22,11 +22,9 @@ import io.github.qapi4j.generator.parse.BoolValue;
     protected void checkDuplicateKey(java.util.Map<String, Value> members, String key) {
     }
 
-    /** The text of a STRING token without quotes, escapes resolved. */
+    /** The text of a STRING token without quotes, escapes resolved (worked out when it was lexed). */
     protected String stringValue(Token token) {
-        String raw = token.getText();
-        String body = raw.substring(1, raw.length() - 1);
-        return body.indexOf('\\') < 0 ? body : body.replace("\\\\", "\\");
+        return token instanceof StringToken s ? s.value : StringToken.unescape(token.getText());
     }
 }
 
@@ -43,7 +41,7 @@ value returns [Value v]
     ;
 
 object returns [ObjectValue v]
-    locals [java.util.LinkedHashMap<String, Value> members = new java.util.LinkedHashMap<>()]
+    locals [ParsedMembers members = new ParsedMembers()]
     : open=LBRACE ( pair[$members] ( COMMA pair[$members] )* )? RBRACE
       { $v = new ObjectValue($members, $open.line); }
     ;

@@ -274,6 +274,8 @@ final class Ents {
         final boolean implicit;
         String definedIn;
         TypeEnt type;
+        /** {@link Names#cName} of the name, once: a member is clash-checked in every type that has it. */
+        private String cname;
 
         Mem(String role, String name, SourceInfo info, Condition cond, List<Mem> features,
                 String typeName, boolean optional, boolean implicit, String definedIn) {
@@ -312,12 +314,19 @@ final class Ents {
 
         /** Records this member in {@code seen} (keyed by C name), failing on a clash. */
         void checkClash(SourceInfo where, Map<String, Mem> seen) {
-            String cname = Names.cName(name);
-            Mem other = seen.get(cname);
+            Mem other = seen.putIfAbsent(cName(), this);
             if (other != null) {
                 throw new CheckFailure(where, describe(where) + " collides with " + other.describe(where));
             }
-            seen.put(cname, this);
+        }
+
+        String cName() {
+            String c = cname;
+            if (c == null) {
+                c = Names.cName(name);
+                cname = c;
+            }
+            return c;
         }
     }
 }

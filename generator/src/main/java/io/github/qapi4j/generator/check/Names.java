@@ -4,19 +4,12 @@
 package io.github.qapi4j.generator.check;
 
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** QAPI naming rules and QEMU's C-name mangling, which all clash checks compare. */
+/**
+ * QAPI naming rules and QEMU's C-name mangling, which all clash checks compare. The name rules
+ * are QEMU's regular expressions, scanned by hand (they run for every name in the schema).
+ */
 final class Names {
-
-    /** {@code [ '__' RFQDN '_' ] [ 'x-' ] STEM}, case-insensitive; group 3 is the stem. */
-    private static final Pattern VALID_NAME =
-            Pattern.compile("(__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)", Pattern.CASE_INSENSITIVE);
-
-    private static final Pattern CAMEL = Pattern.compile("[A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*");
-
-    private static final Pattern CONDITION_NAME = Pattern.compile("[A-Z][A-Z0-9_]*");
 
     /** Words c_name() protects with a {@code q_} prefix: C, C++, GCC keywords and polluted names. */
     private static final Set<String> PROTECTED = Set.of(
@@ -66,21 +59,103 @@ final class Names {
         return m;
     }
 
-    /** The stem of a valid name, or null when the name is invalid (incl. the reserved q_ space). */
+    /**
+     * The stem of a valid name, or null when the name is invalid (incl. the reserved q_ space).
+     * A valid name fully matches {@code (__[a-z0-9.-]+_)?(x-)?([a-z][a-z0-9_-]*)},
+     * case-insensitively (ASCII only); the stem is the third group, which keeps a leading
+     * {@code x-} when what follows it cannot start a stem (as the regex backtracks).
+     */
     static String stem(String name) {
-        Matcher m = VALID_NAME.matcher(name);
-        if (!m.matches() || mangle(name).startsWith("q_")) {
+        int n = name.length();
+        int i = 0;
+        if (n > 0 && name.charAt(0) == '_') {
+            // '__' RFQDN '_': the RFQDN run stops at its first non-RFQDN character, which must be '_'
+            if (n < 2 || name.charAt(1) != '_') {
+                return null;
+            }
+            int j = 2;
+            while (j < n && isRfqdnChar(name.charAt(j))) {
+                j++;
+            }
+            if (j == 2 || j >= n || name.charAt(j) != '_') {
+                return null;
+            }
+            i = j + 1;
+        }
+        int start;
+        if (i + 1 < n && (name.charAt(i) == 'x' || name.charAt(i) == 'X') && name.charAt(i + 1) == '-'
+                && isStemAt(name, i + 2)) {
+            start = i + 2;
+        } else if (isStemAt(name, i)) {
+            start = i;
+        } else {
             return null;
         }
-        return m.group(3);
+        // mangle(name).startsWith("q_")
+        if (n >= 2 && name.charAt(0) == 'q' && !isAsciiLetterOrDigit(name.charAt(1))) {
+            return null;
+        }
+        return start == 0 ? name : name.substring(start);
     }
 
+    /** {@code [a-z][a-z0-9_-]*} (case-insensitive) matches all of {@code s} from {@code from}. */
+    private static boolean isStemAt(String s, int from) {
+        int n = s.length();
+        if (from >= n || !isAsciiLetter(s.charAt(from))) {
+            return false;
+        }
+        for (int k = from + 1; k < n; k++) {
+            char c = s.charAt(k);
+            if (!isAsciiLetterOrDigit(c) && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isRfqdnChar(char c) {
+        return isAsciiLetterOrDigit(c) || c == '.' || c == '-';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return isAsciiLetter(c) || (c >= '0' && c <= '9');
+    }
+
+    /** {@code [A-Z][A-Za-z0-9]*[a-z][A-Za-z0-9]*}. */
     static boolean isCamel(String stem) {
-        return CAMEL.matcher(stem).matches();
+        int n = stem.length();
+        if (n < 2 || stem.charAt(0) < 'A' || stem.charAt(0) > 'Z') {
+            return false;
+        }
+        boolean lower = false;
+        for (int k = 1; k < n; k++) {
+            char c = stem.charAt(k);
+            if (c >= 'a' && c <= 'z') {
+                lower = true;
+            } else if (!isAsciiLetterOrDigit(c)) {
+                return false;
+            }
+        }
+        return lower;
     }
 
+    /** {@code [A-Z][A-Z0-9_]*}. */
     static boolean isConditionName(String s) {
-        return CONDITION_NAME.matcher(s).matches();
+        int n = s.length();
+        if (n == 0 || s.charAt(0) < 'A' || s.charAt(0) > 'Z') {
+            return false;
+        }
+        for (int k = 1; k < n; k++) {
+            char c = s.charAt(k);
+            if (!((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static boolean hasLowerOrDash(String s) {

@@ -49,7 +49,7 @@ public final class Schema {
         this.byName = Collections.unmodifiableMap(map);
         this.modules = List.copyOf(modules);
         this.docs = List.copyOf(docs);
-        Map<String, Documentation> ds = new HashMap<>();
+        Map<String, Documentation> ds = new HashMap<>(docs.size() * 2);
         for (Documentation d : docs) {
             if (d.symbol() != null) {
                 ds.put(d.symbol(), d);

@@ -4,6 +4,8 @@
 package io.github.qapi4j.generator.parse;
 
 import io.github.qapi4j.generator.source.SourceInfo;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -44,8 +46,13 @@ public record DocComment(SourceInfo info, String symbol, List<DocSection> sectio
 
     /** Every section but the body, members and features, in textual order. */
     public List<DocSection> otherSections() {
-        return sections.subList(1, sections.size()).stream()
-                .filter(s -> s.kind() != DocSection.Kind.MEMBER && s.kind() != DocSection.Kind.FEATURE)
-                .toList();
+        List<DocSection> out = new ArrayList<>(sections.size() - 1);
+        for (int i = 1; i < sections.size(); i++) {
+            DocSection s = sections.get(i);
+            if (s.kind() != DocSection.Kind.MEMBER && s.kind() != DocSection.Kind.FEATURE) {
+                out.add(s);
+            }
+        }
+        return Collections.unmodifiableList(out);
     }
 }

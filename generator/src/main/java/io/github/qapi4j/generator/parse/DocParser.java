@@ -675,40 +675,53 @@ public final class DocParser {
      */
     static int singleSpaceAfterSentence(String line) {
         int n = line.length();
-        int i = 0;
-        while (i < n) {
-            char c = line.charAt(i);
-            if (c == 'e'
-                    && line.startsWith("e.g.", i)
-                    && (i == 0 || !isWordChar(line.codePointBefore(i)))
-                    && i + 5 < n
-                    && line.charAt(i + 4) == ' '
-                    && startsSentence(line.charAt(i + 5))) {
-                i += 6;
-                continue;
+        int from = 0;
+        int j = skipSpaces(line, 0);
+        if (j < n && Character.isDigit(line.codePointAt(j))) {
+            int k = j + Character.charCount(line.codePointAt(j));
+            if (k + 2 < n
+                    && line.charAt(k) == '.'
+                    && line.charAt(k + 1) == ' '
+                    && startsSentence(line.charAt(k + 2))) {
+                from = k + 3; // the list number, consumed
             }
-            if (i == 0) {
-                int j = skipSpaces(line, 0);
-                if (j < n && Character.isDigit(line.codePointAt(j))) {
-                    int k = j + Character.charCount(line.codePointAt(j));
-                    if (k + 2 < n
-                            && line.charAt(k) == '.'
-                            && line.charAt(k + 1) == ' '
-                            && startsSentence(line.charAt(k + 2))) {
-                        i = k + 3;
-                        continue;
-                    }
-                }
-            }
-            if ((c == '.' || c == '!' || c == '?')
-                    && i + 2 < n
-                    && line.charAt(i + 1) == ' '
-                    && startsSentence(line.charAt(i + 2))) {
-                return i;
-            }
-            i++;
         }
-        return -1;
+        // Jump from punctuation mark to punctuation mark (most lines have none or one). An "e.g. X"
+        // consumed by the reference's scan can only ever match at its last '.', so that is where it
+        // is recognised; nothing else inside it can match.
+        int dot = line.indexOf('.', from);
+        int bang = line.indexOf('!', from);
+        int question = line.indexOf('?', from);
+        while (true) {
+            int p = minIndex(dot, minIndex(bang, question));
+            if (p < 0 || p + 2 >= n) {
+                return -1;
+            }
+            if (line.charAt(p + 1) == ' ' && startsSentence(line.charAt(p + 2)) && !isEgEndingAt(line, p, from)) {
+                return p;
+            }
+            if (p == dot) {
+                dot = line.indexOf('.', p + 1);
+            } else if (p == bang) {
+                bang = line.indexOf('!', p + 1);
+            } else {
+                question = line.indexOf('?', p + 1);
+            }
+        }
+    }
+
+    /** The smaller of two {@code indexOf} results, -1 counting as none. */
+    private static int minIndex(int a, int b) {
+        return a < 0 ? b : b < 0 ? a : Math.min(a, b);
+    }
+
+    /** Whether the '.' at {@code p} ends a harmless {@code e.g.} that starts a word at or after {@code from}. */
+    private static boolean isEgEndingAt(String line, int p, int from) {
+        int e = p - 3;
+        return e >= from
+                && line.charAt(p) == '.'
+                && line.startsWith("e.g.", e)
+                && (e == 0 || !isWordChar(line.codePointBefore(e)));
     }
 
     private static boolean startsSentence(char c) {

@@ -56,6 +56,7 @@ final class LexedFile {
         }
         QapiLexer lexer = new QapiLexer(source.stream());
         lexer.removeErrorListeners();
+        lexer.setTokenFactory(StringToken.FACTORY);
         List<Token> tokens = new ArrayList<>(bytes.length / 16 + 16);
         while (true) {
             Token t = nextToken(lexer);

@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 public record ObjectValue(Map<String, Value> members, int line) implements Value {
 
     public ObjectValue {
-        members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
+        // the parser's own map is handed over, not copied: nothing else holds it
+        members = Collections.unmodifiableMap(
+                members instanceof ParsedMembers ? members : new LinkedHashMap<>(members));
     }
 
     public Value get(String key) {

@@ -108,28 +108,10 @@ final class QapiTokenSource implements TokenSource {
                 return error(t, "stray '" + t.getText() + "'");
             case QapiLexer.STRING:
             case QapiLexer.UNTERMINATED_STRING: {
-                String text = t.getText();
-                boolean terminated = t.getType() == QapiLexer.STRING;
-                int end = terminated ? text.length() - 1 : text.length();
-                for (int i = 1; i < end; ) {
-                    int ch = text.codePointAt(i);
-                    if (ch == '\\') {
-                        if (i + 1 >= end) {
-                            break; // a backslash right before the newline
-                        }
-                        int next = text.codePointAt(i + 1);
-                        if (next != '\\') {
-                            return error(t, "unknown escape \\" + new String(Character.toChars(next)));
-                        }
-                        i += 2;
-                        continue;
-                    }
-                    if (ch < 32 || ch >= 127) {
-                        return error(t, "funny character in string");
-                    }
-                    i += Character.charCount(ch);
-                }
-                return terminated ? null : error(t, "missing terminating \"'\"");
+                String message = t instanceof StringToken st
+                        ? st.errorMessage
+                        : StringToken.lexicalError(t.getType(), t.getText());
+                return message == null ? null : error(t, message);
             }
             default:
                 return null;

@@ -15,7 +15,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.TokenStream;
 
@@ -73,7 +72,7 @@ public final class SchemaParser {
             throw file.decodeError.locate(fileInfo);
         }
         QapiTokenSource tokenSource = new QapiTokenSource(file, fileInfo);
-        CommonTokenStream tokens = new CommonTokenStream(tokenSource);
+        QapiTokenStream tokens = new QapiTokenStream(tokenSource);
         ValueParser parser = new ValueParser(tokens, tokenSource);
 
         DocComment curDoc = null;
