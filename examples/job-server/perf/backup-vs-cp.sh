@@ -46,6 +46,8 @@ while True:
 with open(sys.argv[4], "w") as out:
     out.write("%.3f" % (time.monotonic() - start))
 cmd({"execute": "quit"})
+while "return" not in json.loads(f.readline()):  # a client gone before the reply may lose its quit (QEMU drops it too)
+    pass
 PY
 ts=$(date +%s.%N); sync; t1=$(date +%s.%N)
 wait $pid || true

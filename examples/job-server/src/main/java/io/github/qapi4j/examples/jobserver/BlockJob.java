@@ -21,18 +21,26 @@ import java.util.BitSet;
 /**
  * What backup and mirror share: the nodes, the chunked copy, QEMU's BLOCK_JOB_* events. Copies go
  * in chunks of {@link #CHUNK} bytes (what QEMU 7.2's block-copy uses for these nodes), paced by
- * the job's rate limiter.
+ * the job's rate limiter. File to file the kernel copies (sendfile through
+ * {@link java.nio.channels.FileChannel#transferTo}), and with no speed set one step copies up to
+ * {@link #COPY_RANGE} bytes; the pause and cancel points stay between steps.
  */
 abstract class BlockJob implements JobDriver {
     static final int CHUNK = 1 << 20;
-    /** Kernel-side file copies; off by default: measured slower than read/write on JDK 17 (docs/PERFORMANCE.md). */
-    static final boolean USE_TRANSFER = Boolean.getBoolean("qapi4j.jobserver.transferTo");
+    /** Bytes per step for an unthrottled kernel copy: QEMU's block-copy limit for offloaded copies (BLOCK_COPY_MAX_COPY_RANGE). */
+    static final int COPY_RANGE = 16 << 20;
+    /**
+     * Kernel-side file copies; on by default ({@code -Dqapi4j.jobserver.transferTo=false} copies
+     * through a buffer instead). Measured in docs/PERFORMANCE.md.
+     */
+    static final boolean USE_TRANSFER = Boolean.parseBoolean(System.getProperty("qapi4j.jobserver.transferTo", "true"));
 
     final JobServer server;
     final BlockNode source;
     final BlockNode target;
     final long len;
     volatile Job job;
+    private final boolean kernelCopy;
     private ByteBuffer buf;
 
     BlockJob(JobServer server, BlockNode source, BlockNode target) {
@@ -40,21 +48,30 @@ abstract class BlockJob implements JobDriver {
         this.source = source;
         this.target = target;
         this.len = source.size;
+        this.kernelCopy = USE_TRANSFER && source.canTransferTo(target);
     }
 
-    /** Copies bytes [offset, offset + n) from source to target; returns false after an I/O error was reported. */
-    final boolean copy(long offset, int n) throws IOException {
-        if (USE_TRANSFER && source.transferTo(offset, n, target)) {
-            return true;
+    /** Bytes the next step may copy: {@link #COPY_RANGE} for a kernel copy with no speed set, else {@link #CHUNK}. */
+    final int stepSize(Job job) {
+        return kernelCopy && job.speed() == 0 ? COPY_RANGE : CHUNK;
+    }
+
+    /** Copies bytes [offset, offset + n) from source to target. */
+    final void copy(long offset, int n) throws IOException {
+        if (kernelCopy && source.transferTo(offset, n, target)) {
+            return;
         }
         if (buf == null) {
             buf = ByteBuffer.allocateDirect(CHUNK);
         }
-        buf.clear().limit(n);
-        source.read(offset, buf);
-        buf.flip();
-        target.write(offset, buf);
-        return true;
+        for (int done = 0; done < n; ) {
+            int k = Math.min(CHUNK, n - done);
+            buf.clear().limit(k);
+            source.read(offset + done, buf);
+            buf.flip();
+            target.write(offset + done, buf);
+            done += k;
+        }
     }
 
     /** An I/O error reported (on-error {@code report}) whose exit waits for the current reply; see {@link JobServer#deferExit}. */
@@ -152,7 +169,7 @@ abstract class BlockJob implements JobDriver {
             if (pos >= len) {
                 return Step.done();
             }
-            int n = (int) Math.min(CHUNK, len - pos);
+            int n = (int) Math.min(stepSize(job), len - pos);
             try {
                 copy(pos, n);
             } catch (IOException e) {
@@ -271,14 +288,17 @@ abstract class BlockJob implements JobDriver {
                 return exit(job, Step.done());
             }
             int i;
+            int end = 0;
             synchronized (dirty) {
                 i = dirty.nextSetBit(0);
                 if (i >= 0) {
-                    dirty.clear(i);
+                    // a run of dirty chunks, as many as one step copies
+                    end = Math.min(dirty.nextClearBit(i), i + stepSize(job) / CHUNK);
+                    dirty.clear(i, end);
                 }
             }
             if (i >= 0) {
-                int n = chunkLength(i);
+                int n = (int) (Math.min(len, (long) end * CHUNK) - (long) i * CHUNK);
                 try {
                     copy((long) i * CHUNK, n);
                 } catch (IOException e) {

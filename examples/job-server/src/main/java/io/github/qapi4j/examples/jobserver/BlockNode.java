@@ -121,18 +121,30 @@ final class BlockNode {
         }
     }
 
-    /** Copies {@code length} bytes at {@code offset} from this node to {@code target}, file to file in the kernel. */
+    /** Whether {@link #transferTo} can copy from this node to {@code target}: both are {@code file} nodes. */
+    boolean canTransferTo(BlockNode target) {
+        return file != null && target.file != null;
+    }
+
+    /**
+     * Copies {@code length} bytes at {@code offset} from this node to {@code target}, file to file
+     * in the kernel, then tells the target's listeners; false if it could not copy them all
+     * (e.g. the source shrank), in which case the caller copies the range itself.
+     */
     boolean transferTo(long offset, long length, BlockNode target) throws IOException {
-        if (file == null || target.file == null || !target.listeners.isEmpty()) {
+        if (!canTransferTo(target)) {
             return false;
         }
         long done = 0;
         while (done < length) {
             long n = file.transferTo(offset + done, length - done, target.file.position(offset + done));
             if (n <= 0) {
-                return done == length;
+                return false;
             }
             done += n;
+        }
+        for (WriteListener l : target.listeners) {
+            l.written(offset, length);
         }
         return true;
     }
