@@ -42,6 +42,19 @@ final class ExprChecker {
     private static final List<String> VALUE_REQUIRED = List.of("name");
     private static final List<String> VALUE_OPTIONAL = List.of("if", "features");
 
+    private static final List<String> ENUM_REQUIRED = List.of("enum", "data");
+    private static final List<String> ENUM_OPTIONAL = List.of("if", "features", "prefix");
+    private static final List<String> UNION_REQUIRED = List.of("union", "base", "discriminator", "data");
+    private static final List<String> UNION_OPTIONAL = List.of("if", "features");
+    private static final List<String> ALTERNATE_REQUIRED = List.of("alternate", "data");
+    private static final List<String> ALTERNATE_OPTIONAL = List.of("if", "features");
+    private static final List<String> STRUCT_REQUIRED = List.of("struct", "data");
+    private static final List<String> STRUCT_OPTIONAL = List.of("base", "if", "features");
+    private static final List<String> EVENT_REQUIRED = List.of("event");
+    private static final List<String> EVENT_OPTIONAL = List.of("data", "boxed", "if", "features");
+    private static final List<String> COMMAND_REQUIRED = List.of("command");
+    private static final List<String> COMMAND_OPTIONAL = List.of("data", "returns", "boxed", "if",
+            "features", "gen", "success-response", "allow-oob", "allow-preconfig", "coroutine");
     private static final List<String> METAS = List.of("enum", "struct", "union", "alternate", "command", "event");
 
     private final Pragmas pragmas;
@@ -77,8 +90,9 @@ final class ExprChecker {
     private CheckedExpr checkDefinition(ObjectValue expr, SourceInfo info0, DocComment doc) {
         String meta = null;
         int metaCount = 0;
-        for (String m : METAS) {
-            if (expr.has(m)) {
+        for (String k : expr.keys()) { // an expression has a few keys; METAS are six lookups
+            String m = meta(k);
+            if (m != null) {
                 meta = m;
                 metaCount++;
             }
@@ -103,30 +117,29 @@ final class ExprChecker {
         CheckedExpr ce = new CheckedExpr(meta, name, info, doc);
         switch (meta) {
             case "enum" -> {
-                checkKeys(expr, info, meta, List.of("enum", "data"), List.of("if", "features", "prefix"));
+                checkKeys(expr, info, meta, ENUM_REQUIRED, ENUM_OPTIONAL);
                 checkEnum(ce, expr);
             }
             case "union" -> {
-                checkKeys(expr, info, meta, List.of("union", "base", "discriminator", "data"), List.of("if", "features"));
+                checkKeys(expr, info, meta, UNION_REQUIRED, UNION_OPTIONAL);
                 checkUnion(ce, expr);
             }
             case "alternate" -> {
-                checkKeys(expr, info, meta, List.of("alternate", "data"), List.of("if", "features"));
+                checkKeys(expr, info, meta, ALTERNATE_REQUIRED, ALTERNATE_OPTIONAL);
                 checkAlternate(ce, expr);
             }
             case "struct" -> {
-                checkKeys(expr, info, meta, List.of("struct", "data"), List.of("base", "if", "features"));
+                checkKeys(expr, info, meta, STRUCT_REQUIRED, STRUCT_OPTIONAL);
                 ce.members = checkImplicitType(expr.get("data"), info, "'data'", name);
                 ce.typeName = checkTypeName(expr.get("base"), info, "'base'");
             }
             case "command" -> {
-                checkKeys(expr, info, meta, List.of("command"), List.of("data", "returns", "boxed", "if",
-                        "features", "gen", "success-response", "allow-oob", "allow-preconfig", "coroutine"));
+                checkKeys(expr, info, meta, COMMAND_REQUIRED, COMMAND_OPTIONAL);
                 checkArguments(ce, expr);
                 ce.returns = checkTypeNameOrArray(expr.get("returns"), info, "'returns'");
             }
             case "event" -> {
-                checkKeys(expr, info, meta, List.of("event"), List.of("data", "boxed", "if", "features"));
+                checkKeys(expr, info, meta, EVENT_REQUIRED, EVENT_OPTIONAL);
                 checkArguments(ce, expr);
             }
             default -> throw new IllegalStateException(meta);
@@ -135,6 +148,19 @@ final class ExprChecker {
         ce.features = checkFeatures(expr.get("features"), info);
         checkFlags(ce, expr, info);
         return ce;
+    }
+
+    /** The definition keyword {@code key} is (one of {@link #METAS}), or null. */
+    private static String meta(String key) {
+        return switch (key) {
+            case "enum" -> "enum";
+            case "struct" -> "struct";
+            case "union" -> "union";
+            case "alternate" -> "alternate";
+            case "command" -> "command";
+            case "event" -> "event";
+            default -> null;
+        };
     }
 
     // ---- names ----
@@ -270,6 +296,22 @@ final class ExprChecker {
     // ---- flags ----
 
     private static void checkFlags(CheckedExpr ce, ObjectValue expr, SourceInfo info) {
+        boolean anyFlag = false;
+        for (String k : expr.keys()) {
+            if (isFlag(k)) {
+                anyFlag = true;
+                break;
+            }
+        }
+        if (!anyFlag) { // the common case: no flag key, nothing to check, every flag at its default
+            ce.gen = true;
+            ce.successResponse = true;
+            ce.boxed = false;
+            ce.allowOob = false;
+            ce.allowPreconfig = false;
+            ce.coroutine = false;
+            return;
+        }
         for (String key : List.of("gen", "success-response")) {
             Value v = expr.get(key);
             if (v != null && !(v instanceof BoolValue b && !b.value())) {
@@ -291,6 +333,13 @@ final class ExprChecker {
         ce.allowOob = expr.has("allow-oob");
         ce.allowPreconfig = expr.has("allow-preconfig");
         ce.coroutine = expr.has("coroutine");
+    }
+
+    private static boolean isFlag(String key) {
+        return switch (key) {
+            case "gen", "success-response", "boxed", "allow-oob", "allow-preconfig", "coroutine" -> true;
+            default -> false;
+        };
     }
 
     // ---- conditions ----
