@@ -55,6 +55,8 @@ final class ExprChecker {
     private static final List<String> COMMAND_REQUIRED = List.of("command");
     private static final List<String> COMMAND_OPTIONAL = List.of("data", "returns", "boxed", "if",
             "features", "gen", "success-response", "allow-oob", "allow-preconfig", "coroutine");
+    private static final List<String> FEATURE_REQUIRED = List.of("name");
+    private static final List<String> FEATURE_OPTIONAL = List.of("if");
     private static final List<String> METAS = List.of("enum", "struct", "union", "alternate", "command", "event");
 
     private final Pragmas pragmas;
@@ -193,6 +195,25 @@ final class ExprChecker {
         if ((!permitUpper && Names.hasUpper(stem)) || (!permitUnderscore && stem.indexOf('_') >= 0)) {
             throw new CheckFailure(info, "name of " + source + " must not use uppercase or '_'");
         }
+    }
+
+    /** Whether {@link #checkNameLower} would accept {@code name}; the message is built only on failure. */
+    private static boolean nameLowerOk(String name, boolean permitUpper, boolean permitUnderscore) {
+        String stem = Names.stem(name);
+        return stem != null && (permitUpper || !Names.hasUpper(stem))
+                && (permitUnderscore || stem.indexOf('_') < 0);
+    }
+
+    /**
+     * Whether a member name is reserved: its {@link Names#mangle mangled} form is {@code u} or
+     * starts with {@code has_}. Only {@code u} mangles to {@code u}, and mangling keeps letters and
+     * turns a character outside {@code [A-Za-z0-9]} (or {@code _}) into {@code _}.
+     */
+    static boolean isReservedMemberName(String name) {
+        if (name.length() == 1) {
+            return name.charAt(0) == 'u';
+        }
+        return name.length() >= 4 && name.startsWith("has") && !Names.isAsciiLetterOrDigit(name.charAt(3));
     }
 
     private static void checkNameCamel(String name, SourceInfo info, String source) {
@@ -397,11 +418,16 @@ final class ExprChecker {
         for (Value v : a.elements()) {
             ObjectValue f = v instanceof ObjectValue o ? o : new ObjectValue(Map.of("name", v), v.line());
             String source = "'features' member";
-            checkKeys(f, info, source, List.of("name"), List.of("if"));
+            checkKeys(f, info, source, FEATURE_REQUIRED, FEATURE_OPTIONAL);
             String name = requireStringName(f.get("name"), info, source);
+            Value cond = f.get("if");
+            if (cond == null && nameLowerOk(name, false, false)) {
+                out.add(new FeatureSpec(name, null)); // the common case: no message to build
+                continue;
+            }
             source = source + " '" + name + "'";
             checkNameLower(name, info, source, false, false);
-            out.add(new FeatureSpec(name, checkIf(f.get("if"), info, source)));
+            out.add(new FeatureSpec(name, checkIf(cond, info, source)));
         }
         return out;
     }
@@ -443,15 +469,20 @@ final class ExprChecker {
         List<MemberSpec> out = new ArrayList<>(members.size());
         for (Map.Entry<String, Value> e : members.members().entrySet()) {
             String key = e.getKey();
-            String keySource = source + " member '" + key + "'";
             boolean optional = key.startsWith("*");
             String name = optional ? key.substring(1) : key;
+            Value v = e.getValue();
+            if (v instanceof StringValue sv && nameLowerOk(name, permissive, permissive)
+                    && !isReservedMemberName(name)) {
+                // the common case, a valid name and a plain type name: no message to build
+                out.add(new MemberSpec(name, optional, new TypeRef(sv.value(), false), null, List.of()));
+                continue;
+            }
+            String keySource = source + " member '" + key + "'";
             checkNameLower(name, info, keySource, permissive, permissive);
-            String mangled = Names.mangle(name);
-            if (mangled.equals("u") || mangled.startsWith("has_")) {
+            if (isReservedMemberName(name)) {
                 throw new CheckFailure(info, keySource + " uses reserved name");
             }
-            Value v = e.getValue();
             if (!(v instanceof ObjectValue arg)) {
                 out.add(new MemberSpec(name, optional, checkTypeNameOrArray(v, info, keySource), null, List.of()));
                 continue;
@@ -486,8 +517,10 @@ final class ExprChecker {
         List<ValueSpec> values = new ArrayList<>(data.elements().size());
         for (Value v : data.elements()) {
             if (v instanceof StringValue sv && !sv.value().isEmpty() && !Character.isDigit(sv.value().charAt(0))) {
-                // the common bare value: only the name to check
-                checkNameLower(sv.value(), info, "'data' member '" + sv.value() + "'", permissive, permissive);
+                // the common bare value: only the name to check (the message built only on failure)
+                if (!nameLowerOk(sv.value(), permissive, permissive)) {
+                    checkNameLower(sv.value(), info, "'data' member '" + sv.value() + "'", permissive, permissive);
+                }
                 values.add(new ValueSpec(sv.value(), null, List.of()));
                 continue;
             }
