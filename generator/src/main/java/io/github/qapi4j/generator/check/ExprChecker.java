@@ -57,6 +57,8 @@ final class ExprChecker {
             "features", "gen", "success-response", "allow-oob", "allow-preconfig", "coroutine");
     private static final List<String> FEATURE_REQUIRED = List.of("name");
     private static final List<String> FEATURE_OPTIONAL = List.of("if");
+    private static final List<String> BRANCH_REQUIRED = List.of("type");
+    private static final List<String> BRANCH_OPTIONAL = List.of("if");
     private static final List<String> METAS = List.of("enum", "struct", "union", "alternate", "command", "event");
 
     private final Pragmas pragmas;
@@ -553,9 +555,13 @@ final class ExprChecker {
         }
         List<BranchSpec> branches = new ArrayList<>(data.size());
         for (Map.Entry<String, Value> e : data.members().entrySet()) {
+            if (e.getValue() instanceof StringValue sv) { // the common bare type name: nothing to check
+                branches.add(new BranchSpec(e.getKey(), new TypeRef(sv.value(), false), null));
+                continue;
+            }
             String source = "'data' member '" + e.getKey() + "'";
             ObjectValue value = normalized(e.getValue(), "type");
-            checkKeys(value, info, source, List.of("type"), List.of("if"));
+            checkKeys(value, info, source, BRANCH_REQUIRED, BRANCH_OPTIONAL);
             Condition cond = checkIf(value.get("if"), info, source);
             String type = checkTypeName(value.get("type"), info, source);
             branches.add(new BranchSpec(e.getKey(), new TypeRef(type, false), cond));
@@ -574,10 +580,15 @@ final class ExprChecker {
         }
         List<BranchSpec> branches = new ArrayList<>(data.size());
         for (Map.Entry<String, Value> e : data.members().entrySet()) {
+            if (e.getValue() instanceof StringValue sv && nameLowerOk(e.getKey(), false, false)) {
+                // the common case, a valid name and a bare type name: no message to build
+                branches.add(new BranchSpec(e.getKey(), new TypeRef(sv.value(), false), null));
+                continue;
+            }
             String source = "'data' member '" + e.getKey() + "'";
             checkNameLower(e.getKey(), info, source, false, false);
             ObjectValue value = normalized(e.getValue(), "type");
-            checkKeys(value, info, source, List.of("type"), List.of("if"));
+            checkKeys(value, info, source, BRANCH_REQUIRED, BRANCH_OPTIONAL);
             Condition cond = checkIf(value.get("if"), info, source);
             TypeRef type = checkTypeNameOrArray(value.get("type"), info, source);
             branches.add(new BranchSpec(e.getKey(), type, cond));

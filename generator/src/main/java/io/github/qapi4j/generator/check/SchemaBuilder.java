@@ -728,9 +728,13 @@ final class SchemaBuilder {
             for (Desc d : features.values()) {
                 feats.add(new Documentation.Description(d.name, d.text, d.info));
             }
-            List<Documentation.Section> sections = new ArrayList<>();
-            for (DocSection s : doc.otherSections()) {
-                sections.add(freezeSection(s));
+            List<DocSection> all = doc.sections();
+            List<Documentation.Section> sections = new ArrayList<>(all.size() - 1);
+            for (int i = 1; i < all.size(); i++) { // doc.otherSections(), without building that list
+                DocSection s = all.get(i);
+                if (s.kind() != DocSection.Kind.MEMBER && s.kind() != DocSection.Kind.FEATURE) {
+                    sections.add(freezeSection(s));
+                }
             }
             return new Documentation(doc.info(), doc.symbol(), doc.body().text(), members, feats, sections);
         }
