@@ -42,6 +42,23 @@ final class ExprChecker {
     private static final List<String> VALUE_REQUIRED = List.of("name");
     private static final List<String> VALUE_OPTIONAL = List.of("if", "features");
 
+    private static final List<String> ENUM_REQUIRED = List.of("enum", "data");
+    private static final List<String> ENUM_OPTIONAL = List.of("if", "features", "prefix");
+    private static final List<String> UNION_REQUIRED = List.of("union", "base", "discriminator", "data");
+    private static final List<String> UNION_OPTIONAL = List.of("if", "features");
+    private static final List<String> ALTERNATE_REQUIRED = List.of("alternate", "data");
+    private static final List<String> ALTERNATE_OPTIONAL = List.of("if", "features");
+    private static final List<String> STRUCT_REQUIRED = List.of("struct", "data");
+    private static final List<String> STRUCT_OPTIONAL = List.of("base", "if", "features");
+    private static final List<String> EVENT_REQUIRED = List.of("event");
+    private static final List<String> EVENT_OPTIONAL = List.of("data", "boxed", "if", "features");
+    private static final List<String> COMMAND_REQUIRED = List.of("command");
+    private static final List<String> COMMAND_OPTIONAL = List.of("data", "returns", "boxed", "if",
+            "features", "gen", "success-response", "allow-oob", "allow-preconfig", "coroutine");
+    private static final List<String> FEATURE_REQUIRED = List.of("name");
+    private static final List<String> FEATURE_OPTIONAL = List.of("if");
+    private static final List<String> BRANCH_REQUIRED = List.of("type");
+    private static final List<String> BRANCH_OPTIONAL = List.of("if");
     private static final List<String> METAS = List.of("enum", "struct", "union", "alternate", "command", "event");
 
     private final Pragmas pragmas;
@@ -77,8 +94,9 @@ final class ExprChecker {
     private CheckedExpr checkDefinition(ObjectValue expr, SourceInfo info0, DocComment doc) {
         String meta = null;
         int metaCount = 0;
-        for (String m : METAS) {
-            if (expr.has(m)) {
+        for (String k : expr.keys()) { // an expression has a few keys; METAS are six lookups
+            String m = meta(k);
+            if (m != null) {
                 meta = m;
                 metaCount++;
             }
@@ -103,30 +121,29 @@ final class ExprChecker {
         CheckedExpr ce = new CheckedExpr(meta, name, info, doc);
         switch (meta) {
             case "enum" -> {
-                checkKeys(expr, info, meta, List.of("enum", "data"), List.of("if", "features", "prefix"));
+                checkKeys(expr, info, meta, ENUM_REQUIRED, ENUM_OPTIONAL);
                 checkEnum(ce, expr);
             }
             case "union" -> {
-                checkKeys(expr, info, meta, List.of("union", "base", "discriminator", "data"), List.of("if", "features"));
+                checkKeys(expr, info, meta, UNION_REQUIRED, UNION_OPTIONAL);
                 checkUnion(ce, expr);
             }
             case "alternate" -> {
-                checkKeys(expr, info, meta, List.of("alternate", "data"), List.of("if", "features"));
+                checkKeys(expr, info, meta, ALTERNATE_REQUIRED, ALTERNATE_OPTIONAL);
                 checkAlternate(ce, expr);
             }
             case "struct" -> {
-                checkKeys(expr, info, meta, List.of("struct", "data"), List.of("base", "if", "features"));
+                checkKeys(expr, info, meta, STRUCT_REQUIRED, STRUCT_OPTIONAL);
                 ce.members = checkImplicitType(expr.get("data"), info, "'data'", name);
                 ce.typeName = checkTypeName(expr.get("base"), info, "'base'");
             }
             case "command" -> {
-                checkKeys(expr, info, meta, List.of("command"), List.of("data", "returns", "boxed", "if",
-                        "features", "gen", "success-response", "allow-oob", "allow-preconfig", "coroutine"));
+                checkKeys(expr, info, meta, COMMAND_REQUIRED, COMMAND_OPTIONAL);
                 checkArguments(ce, expr);
                 ce.returns = checkTypeNameOrArray(expr.get("returns"), info, "'returns'");
             }
             case "event" -> {
-                checkKeys(expr, info, meta, List.of("event"), List.of("data", "boxed", "if", "features"));
+                checkKeys(expr, info, meta, EVENT_REQUIRED, EVENT_OPTIONAL);
                 checkArguments(ce, expr);
             }
             default -> throw new IllegalStateException(meta);
@@ -135,6 +152,19 @@ final class ExprChecker {
         ce.features = checkFeatures(expr.get("features"), info);
         checkFlags(ce, expr, info);
         return ce;
+    }
+
+    /** The definition keyword {@code key} is (one of {@link #METAS}), or null. */
+    private static String meta(String key) {
+        return switch (key) {
+            case "enum" -> "enum";
+            case "struct" -> "struct";
+            case "union" -> "union";
+            case "alternate" -> "alternate";
+            case "command" -> "command";
+            case "event" -> "event";
+            default -> null;
+        };
     }
 
     // ---- names ----
@@ -167,6 +197,25 @@ final class ExprChecker {
         if ((!permitUpper && Names.hasUpper(stem)) || (!permitUnderscore && stem.indexOf('_') >= 0)) {
             throw new CheckFailure(info, "name of " + source + " must not use uppercase or '_'");
         }
+    }
+
+    /** Whether {@link #checkNameLower} would accept {@code name}; the message is built only on failure. */
+    private static boolean nameLowerOk(String name, boolean permitUpper, boolean permitUnderscore) {
+        String stem = Names.stem(name);
+        return stem != null && (permitUpper || !Names.hasUpper(stem))
+                && (permitUnderscore || stem.indexOf('_') < 0);
+    }
+
+    /**
+     * Whether a member name is reserved: its {@link Names#mangle mangled} form is {@code u} or
+     * starts with {@code has_}. Only {@code u} mangles to {@code u}, and mangling keeps letters and
+     * turns a character outside {@code [A-Za-z0-9]} (or {@code _}) into {@code _}.
+     */
+    static boolean isReservedMemberName(String name) {
+        if (name.length() == 1) {
+            return name.charAt(0) == 'u';
+        }
+        return name.length() >= 4 && name.startsWith("has") && !Names.isAsciiLetterOrDigit(name.charAt(3));
     }
 
     private static void checkNameCamel(String name, SourceInfo info, String source) {
@@ -270,6 +319,22 @@ final class ExprChecker {
     // ---- flags ----
 
     private static void checkFlags(CheckedExpr ce, ObjectValue expr, SourceInfo info) {
+        boolean anyFlag = false;
+        for (String k : expr.keys()) {
+            if (isFlag(k)) {
+                anyFlag = true;
+                break;
+            }
+        }
+        if (!anyFlag) { // the common case: no flag key, nothing to check, every flag at its default
+            ce.gen = true;
+            ce.successResponse = true;
+            ce.boxed = false;
+            ce.allowOob = false;
+            ce.allowPreconfig = false;
+            ce.coroutine = false;
+            return;
+        }
         for (String key : List.of("gen", "success-response")) {
             Value v = expr.get(key);
             if (v != null && !(v instanceof BoolValue b && !b.value())) {
@@ -291,6 +356,13 @@ final class ExprChecker {
         ce.allowOob = expr.has("allow-oob");
         ce.allowPreconfig = expr.has("allow-preconfig");
         ce.coroutine = expr.has("coroutine");
+    }
+
+    private static boolean isFlag(String key) {
+        return switch (key) {
+            case "gen", "success-response", "boxed", "allow-oob", "allow-preconfig", "coroutine" -> true;
+            default -> false;
+        };
     }
 
     // ---- conditions ----
@@ -348,11 +420,16 @@ final class ExprChecker {
         for (Value v : a.elements()) {
             ObjectValue f = v instanceof ObjectValue o ? o : new ObjectValue(Map.of("name", v), v.line());
             String source = "'features' member";
-            checkKeys(f, info, source, List.of("name"), List.of("if"));
+            checkKeys(f, info, source, FEATURE_REQUIRED, FEATURE_OPTIONAL);
             String name = requireStringName(f.get("name"), info, source);
+            Value cond = f.get("if");
+            if (cond == null && nameLowerOk(name, false, false)) {
+                out.add(new FeatureSpec(name, null)); // the common case: no message to build
+                continue;
+            }
             source = source + " '" + name + "'";
             checkNameLower(name, info, source, false, false);
-            out.add(new FeatureSpec(name, checkIf(f.get("if"), info, source)));
+            out.add(new FeatureSpec(name, checkIf(cond, info, source)));
         }
         return out;
     }
@@ -394,15 +471,20 @@ final class ExprChecker {
         List<MemberSpec> out = new ArrayList<>(members.size());
         for (Map.Entry<String, Value> e : members.members().entrySet()) {
             String key = e.getKey();
-            String keySource = source + " member '" + key + "'";
             boolean optional = key.startsWith("*");
             String name = optional ? key.substring(1) : key;
+            Value v = e.getValue();
+            if (v instanceof StringValue sv && nameLowerOk(name, permissive, permissive)
+                    && !isReservedMemberName(name)) {
+                // the common case, a valid name and a plain type name: no message to build
+                out.add(new MemberSpec(name, optional, new TypeRef(sv.value(), false), null, List.of()));
+                continue;
+            }
+            String keySource = source + " member '" + key + "'";
             checkNameLower(name, info, keySource, permissive, permissive);
-            String mangled = Names.mangle(name);
-            if (mangled.equals("u") || mangled.startsWith("has_")) {
+            if (isReservedMemberName(name)) {
                 throw new CheckFailure(info, keySource + " uses reserved name");
             }
-            Value v = e.getValue();
             if (!(v instanceof ObjectValue arg)) {
                 out.add(new MemberSpec(name, optional, checkTypeNameOrArray(v, info, keySource), null, List.of()));
                 continue;
@@ -437,8 +519,10 @@ final class ExprChecker {
         List<ValueSpec> values = new ArrayList<>(data.elements().size());
         for (Value v : data.elements()) {
             if (v instanceof StringValue sv && !sv.value().isEmpty() && !Character.isDigit(sv.value().charAt(0))) {
-                // the common bare value: only the name to check
-                checkNameLower(sv.value(), info, "'data' member '" + sv.value() + "'", permissive, permissive);
+                // the common bare value: only the name to check (the message built only on failure)
+                if (!nameLowerOk(sv.value(), permissive, permissive)) {
+                    checkNameLower(sv.value(), info, "'data' member '" + sv.value() + "'", permissive, permissive);
+                }
                 values.add(new ValueSpec(sv.value(), null, List.of()));
                 continue;
             }
@@ -471,9 +555,13 @@ final class ExprChecker {
         }
         List<BranchSpec> branches = new ArrayList<>(data.size());
         for (Map.Entry<String, Value> e : data.members().entrySet()) {
+            if (e.getValue() instanceof StringValue sv) { // the common bare type name: nothing to check
+                branches.add(new BranchSpec(e.getKey(), new TypeRef(sv.value(), false), null));
+                continue;
+            }
             String source = "'data' member '" + e.getKey() + "'";
             ObjectValue value = normalized(e.getValue(), "type");
-            checkKeys(value, info, source, List.of("type"), List.of("if"));
+            checkKeys(value, info, source, BRANCH_REQUIRED, BRANCH_OPTIONAL);
             Condition cond = checkIf(value.get("if"), info, source);
             String type = checkTypeName(value.get("type"), info, source);
             branches.add(new BranchSpec(e.getKey(), new TypeRef(type, false), cond));
@@ -492,10 +580,15 @@ final class ExprChecker {
         }
         List<BranchSpec> branches = new ArrayList<>(data.size());
         for (Map.Entry<String, Value> e : data.members().entrySet()) {
+            if (e.getValue() instanceof StringValue sv && nameLowerOk(e.getKey(), false, false)) {
+                // the common case, a valid name and a bare type name: no message to build
+                branches.add(new BranchSpec(e.getKey(), new TypeRef(sv.value(), false), null));
+                continue;
+            }
             String source = "'data' member '" + e.getKey() + "'";
             checkNameLower(e.getKey(), info, source, false, false);
             ObjectValue value = normalized(e.getValue(), "type");
-            checkKeys(value, info, source, List.of("type"), List.of("if"));
+            checkKeys(value, info, source, BRANCH_REQUIRED, BRANCH_OPTIONAL);
             Condition cond = checkIf(value.get("if"), info, source);
             TypeRef type = checkTypeNameOrArray(value.get("type"), info, source);
             branches.add(new BranchSpec(e.getKey(), type, cond));

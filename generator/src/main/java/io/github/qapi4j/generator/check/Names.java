@@ -36,18 +36,25 @@ final class Names {
 
     /** Every character outside {@code [A-Za-z0-9_]} replaced by {@code _}. */
     static String mangle(String name) {
-        StringBuilder sb = null;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-            if (!ok) {
-                if (sb == null) {
-                    sb = new StringBuilder(name);
-                }
-                sb.setCharAt(i, '_');
+        int n = name.length();
+        int i = 0;
+        while (i < n && isCNameChar(name.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return name;
+        }
+        char[] out = name.toCharArray();
+        for (; i < n; i++) {
+            if (!isCNameChar(out[i])) {
+                out[i] = '_';
             }
         }
-        return sb == null ? name : sb.toString();
+        return new String(out);
+    }
+
+    private static boolean isCNameChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
     }
 
     /** QEMU's c_name(name, protect=True): mangled, keywords and leading digits prefixed with q_. */
@@ -121,7 +128,7 @@ final class Names {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static boolean isAsciiLetterOrDigit(char c) {
+    static boolean isAsciiLetterOrDigit(char c) {
         return isAsciiLetter(c) || (c >= '0' && c <= '9');
     }
 

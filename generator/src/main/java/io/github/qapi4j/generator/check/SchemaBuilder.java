@@ -78,18 +78,23 @@ final class SchemaBuilder {
     private final Set<String> documentationExceptions;
     private final Set<String> returnsExceptions;
 
-    private final List<Ent> entities = new ArrayList<>();
-    private final Map<String, DefEnt> byName = new HashMap<>();
+    private final List<Ent> entities;
+    /** Only looked up, never iterated: presized for the arrays and implicit types definitions add. */
+    private final Map<String, DefEnt> byName;
     private final Map<String, Module> modules = new LinkedHashMap<>();
     /** Distinct feature names in first-use order, with the location of their first use. */
     private final Map<String, SourceInfo> featureNames = new LinkedHashMap<>();
-    private final Map<DocComment, DocState> docStates = new IdentityHashMap<>();
+    private final Map<DocComment, DocState> docStates;
     /** File name (or "" for the built-ins) to module name; path arithmetic is not free. */
     private final Map<String, String> moduleNames = new HashMap<>();
 
     SchemaBuilder(ParsedSchema parsed, boolean lenientDocs) {
         this.parsed = parsed;
         this.lenientDocs = lenientDocs;
+        int exprs = parsed.expressions().size();
+        this.entities = new ArrayList<>(2 * exprs + 64);
+        this.byName = new HashMap<>(4 * exprs + 128);
+        this.docStates = new IdentityHashMap<>(parsed.docs().size());
         Path dir = pathOf(parsed.rootFileName()).getParent();
         this.schemaDir = dir == null ? Path.of("") : dir.normalize();
         this.documentationExceptions = new HashSet<>(parsed.pragmas().documentationExceptions());
@@ -340,7 +345,7 @@ final class SchemaBuilder {
             checkEvent(ev);
         } else if (d instanceof EnumEnt en) {
             checkDefinition(en);
-            Map<String, Mem> seen = new HashMap<>();
+            Map<String, Mem> seen = new HashMap<>(2 * en.values.size());
             for (Mem v : en.values) {
                 v.checkClash(en.info, seen);
             }
@@ -359,9 +364,11 @@ final class SchemaBuilder {
     /** What every definition checks: its feature list, and no special features on types. */
     private void checkDefinition(DefEnt d) {
         d.checked = true;
-        Map<String, Mem> seen = new HashMap<>();
-        for (Mem f : d.features) {
-            f.checkClash(d.info, seen);
+        if (d.features.size() > 1) { // one feature cannot clash
+            Map<String, Mem> seen = new HashMap<>();
+            for (Mem f : d.features) {
+                f.checkClash(d.info, seen);
+            }
         }
         if (d instanceof TypeEnt) {
             for (Mem f : d.features) {
@@ -385,7 +392,7 @@ final class SchemaBuilder {
         } else {
             resolveType(m.typeName, m.info, m.describe(m.info)); // throws
         }
-        if (m.features.isEmpty()) {
+        if (m.features.size() < 2) { // one feature cannot clash
             return;
         }
         Map<String, Mem> seen = new HashMap<>();
@@ -721,9 +728,13 @@ final class SchemaBuilder {
             for (Desc d : features.values()) {
                 feats.add(new Documentation.Description(d.name, d.text, d.info));
             }
-            List<Documentation.Section> sections = new ArrayList<>();
-            for (DocSection s : doc.otherSections()) {
-                sections.add(freezeSection(s));
+            List<DocSection> all = doc.sections();
+            List<Documentation.Section> sections = new ArrayList<>(all.size() - 1);
+            for (int i = 1; i < all.size(); i++) { // doc.otherSections(), without building that list
+                DocSection s = all.get(i);
+                if (s.kind() != DocSection.Kind.MEMBER && s.kind() != DocSection.Kind.FEATURE) {
+                    sections.add(freezeSection(s));
+                }
             }
             return new Documentation(doc.info(), doc.symbol(), doc.body().text(), members, feats, sections);
         }

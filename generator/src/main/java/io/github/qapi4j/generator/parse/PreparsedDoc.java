@@ -47,7 +47,9 @@ record PreparsedDoc(DocComment comment, SchemaException error, boolean closingRe
         }
         boolean[] closing = {false};
         try {
-            out.put(opening, new PreparsedDoc(DocParser.parse(lines, lenient, () -> closing[0] = true), null, true));
+            DocComment comment = DocParser.parse(lines, lenient, () -> closing[0] = true);
+            hashNames(comment);
+            out.put(opening, new PreparsedDoc(comment, null, true));
         } catch (SchemaException e) {
             out.put(opening, new PreparsedDoc(null, e, closing[0]));
         }
@@ -59,13 +61,31 @@ record PreparsedDoc(DocComment comment, SchemaException error, boolean closingRe
         return new DocLine(standIn.atLine(p.line()), p.column(), t.getText());
     }
 
+    /**
+     * Computes (and so caches in each string) the hash codes of the names the checker will look
+     * up, here on the read-ahead thread rather than on the main thread.
+     */
+    private static void hashNames(DocComment comment) {
+        if (comment.symbol() != null) {
+            comment.symbol().hashCode();
+        }
+        for (DocSection s : comment.sections()) {
+            if (s.name() != null) {
+                s.name().hashCode();
+            }
+        }
+    }
+
     /** The block with its locations in the real file. */
     DocComment comment(SourceInfo fileInfo) {
-        List<DocSection> sections = new ArrayList<>(comment.sections().size());
-        for (DocSection s : comment.sections()) {
-            sections.add(new DocSection(fileInfo.atLine(s.info().line()), s.kind(), s.name(), s.text()));
+        List<DocSection> old = comment.sections();
+        DocSection[] sections = new DocSection[old.size()];
+        for (int i = 0; i < sections.length; i++) {
+            DocSection s = old.get(i);
+            sections[i] = new DocSection(fileInfo.atLine(s.info().line()), s.kind(), s.name(), s.text());
         }
-        return new DocComment(fileInfo.atLine(comment.info().line()), comment.symbol(), sections);
+        // an immutable list: DocComment's List.copyOf keeps it instead of copying it again
+        return new DocComment(fileInfo.atLine(comment.info().line()), comment.symbol(), List.of(sections));
     }
 
     /** The rejection with its locations in the real file. */

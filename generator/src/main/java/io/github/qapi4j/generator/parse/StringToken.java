@@ -49,7 +49,11 @@ final class StringToken extends CommonToken {
         String text = source.b.getText(Interval.of(start, stop));
         setText(text);
         this.errorMessage = lexicalError(type, text);
-        this.value = type == QapiLexer.STRING ? unescape(text) : null;
+        String v = type == QapiLexer.STRING ? unescape(text) : null;
+        if (v != null) {
+            v.hashCode(); // cached in the string: the main thread's map lookups need not hash it first
+        }
+        this.value = v;
     }
 
     /** The text of a STRING token without quotes, escapes resolved. */

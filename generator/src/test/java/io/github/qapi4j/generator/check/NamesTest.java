@@ -47,6 +47,32 @@ class NamesTest {
         assertThat(Names.isConditionName(s)).isEqualTo(CONDITION_NAME.matcher(s).matches());
     }
 
+    @Provide
+    Arbitrary<String> memberNames() {
+        return Arbitraries.strings().withChars("hasu_-.xé\uD83D\uDE00Z09").ofMinLength(0).ofMaxLength(6);
+    }
+
+    /** The reserved-member test without mangling agrees with QEMU's (on the mangled name). */
+    @Property(tries = 20000)
+    void reservedMemberNameAgreesWithMangledTest(@ForAll("memberNames") String name) {
+        String mangled = referenceMangle(name);
+        assertThat(ExprChecker.isReservedMemberName(name))
+                .isEqualTo(mangled.equals("u") || mangled.startsWith("has_"));
+        assertThat(Names.mangle(name)).isEqualTo(mangled);
+    }
+
+    /** The previous, StringBuilder-based mangling (per UTF-16 unit, as before). */
+    private static String referenceMangle(String name) {
+        StringBuilder sb = new StringBuilder(name);
+        for (int i = 0; i < sb.length(); i++) {
+            char c = sb.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) {
+                sb.setCharAt(i, '_');
+            }
+        }
+        return sb.toString();
+    }
+
     @Test
     void examples() {
         for (String s : new String[] {
