@@ -193,13 +193,17 @@ final class ExprChecker {
 
     private static void checkNameLower(String name, SourceInfo info, String source,
             boolean permitUpper, boolean permitUnderscore) {
-        String stem = checkNameStr(name, info, source);
-        if ((!permitUpper && Names.hasUpper(stem)) || (!permitUnderscore && stem.indexOf('_') >= 0)) {
-            throw new CheckFailure(info, "name of " + source + " must not use uppercase or '_'");
+        if (nameLowerOk(name, permitUpper, permitUnderscore)) {
+            return;
         }
+        checkNameStr(name, info, source); // an invalid name is reported as such first
+        throw new CheckFailure(info, "name of " + source + " must not use uppercase or '_'");
     }
 
-    /** Whether {@link #checkNameLower} would accept {@code name}; the message is built only on failure. */
+    /**
+     * The rule {@link #checkNameLower} enforces, without a message: callers on hot paths test it
+     * first and build the message (the source text) only for a name that fails.
+     */
     private static boolean nameLowerOk(String name, boolean permitUpper, boolean permitUnderscore) {
         String stem = Names.stem(name);
         return stem != null && (permitUpper || !Names.hasUpper(stem))

@@ -54,7 +54,7 @@ final class Names {
     }
 
     private static boolean isCNameChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        return isAsciiLetterOrDigit(c) || c == '_';
     }
 
     /** QEMU's c_name(name, protect=True): mangled, keywords and leading digits prefixed with q_. */
