@@ -29,9 +29,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Emits the Java sources for a checked schema: one file per type, per module's command and event
@@ -43,7 +44,9 @@ public final class JavaEmitter {
     private final StructEmitter structs;
     /** File name → its rendering, started as soon as the type's spec is complete. */
     private final Map<String, FutureTask<String>> out = new LinkedHashMap<>();
-    private ExecutorService renderers;
+    private ThreadPoolExecutor renderers;
+    /** Queued renderings above which the spec-building thread renders one itself. */
+    private int backlog;
     private String source;
     private final Scope packageScope;
     private final Set<String> deprecatedTypes = new HashSet<>();
@@ -72,14 +75,19 @@ public final class JavaEmitter {
     private Map<String, String> run(String rootFileName) throws SchemaException {
         source = rootFileName.substring(rootFileName.lastIndexOf('/') + 1);
         // Rendering with JavaPoet is most of the time and independent per file, so each file is
-        // rendered on other cores while this thread builds the next specs; at the end this
-        // thread renders whatever no other thread has started yet. Order is kept.
+        // rendered on other cores while this thread builds the next specs. Building a spec is
+        // quicker than rendering it: when renderings pile up, this thread renders the oldest
+        // queued one itself before building more, so every core stays busy and few built specs
+        // wait in memory (a large backlog of specs makes each young collection copy it). At the
+        // end this thread renders whatever no other thread has started yet. Order is kept.
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
-        renderers = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "qapi4j-render");
-            t.setDaemon(true);
-            return t;
-        });
+        backlog = 2 * workers;
+        renderers = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                r -> {
+                    Thread t = new Thread(r, "qapi4j-render");
+                    t.setDaemon(true);
+                    return t;
+                });
         try {
             return build(rootFileName);
         } finally {
@@ -128,10 +136,11 @@ public final class JavaEmitter {
         }
         String dir = ctx.pkg.isEmpty() ? "" : ctx.pkg.replace('.', '/') + "/";
         Map<String, String> files = new LinkedHashMap<>();
-        for (Map.Entry<String, FutureTask<String>> e : out.entrySet()) {
-            FutureTask<String> rendering = e.getValue();
+        for (FutureTask<String> rendering : out.values()) {
             rendering.run(); // does nothing if another thread has started or finished it
-            files.put(dir + e.getKey() + ".java", result(rendering));
+        }
+        for (Map.Entry<String, FutureTask<String>> e : out.entrySet()) {
+            files.put(dir + e.getKey() + ".java", result(e.getValue()));
         }
         return files;
     }
@@ -160,6 +169,12 @@ public final class JavaEmitter {
             replaced.cancel(false);
         }
         renderers.execute(rendering);
+        while (renderers.getQueue().size() > backlog) {
+            Runnable oldest = renderers.getQueue().poll();
+            if (oldest != null) {
+                oldest.run();
+            }
+        }
     }
 
     private void add(Definition d, TypeSpec spec, boolean suppress) {
