@@ -237,18 +237,19 @@ final class RecordCodegen {
             if (f.flat()) {
                 continue;
             }
-            b.a("case " + order.indexOf(f.wire()) + " ->").open();
+            String label = "case " + order.indexOf(f.wire()) + " -> ";
             if (f.type().def().name().equals("null") || f.type().def().name().equals("any")) {
-                b.a(local(f) + " = ").c(Tmpl.read(f.type())).end();
+                b.a(label + local(f) + " = ").c(Tmpl.read(f.type())).end();
             } else if (f.optional() || !f.type().primitive()) {
                 // A JSON null for a member that cannot be null: treat as absent.
-                b.a(local(f) + " = p.currentToken() == ").t(JSON_TOKEN).a(".VALUE_NULL ? null : ")
+                b.a(label + local(f) + " = p.currentToken() == ").t(JSON_TOKEN).a(".VALUE_NULL ? null : ")
                         .c(Tmpl.read(f.type())).end();
             } else {
+                b.a("case " + order.indexOf(f.wire()) + " ->").open();
                 b.a(local(f) + " = ").c(Tmpl.read(f.type())).end();
                 b.a("has_" + f.name() + " = true").end();
+                b.close();
             }
-            b.close();
         }
         b.a("default -> p.skipChildren()").end();
         b.close();
@@ -284,30 +285,27 @@ final class RecordCodegen {
     }
 
     CodeBlock decodeMembers(ClassName self, List<Field> fields, Fixed fixed) {
+        // One constructor call; Java evaluates the arguments left to right, so members are
+        // decoded (and a missing or mistyped one reported) in schema order, as QEMU does.
         Src b = new Src();
-        for (Field f : fields) {
-            if (f.flat()) {
-                b.t(f.type().type()).a(" " + local(f) + " = ").t(f.type().type()).a(".Codec.decodeMembers(in)").end();
-                continue;
+        b.a("return new ").t(self).a("(");
+        if (!fields.isEmpty()) {
+            b.a("\n").continued();
+        }
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            if (i > 0) {
+                b.a(",\n");
             }
-            CodeBlock path = CodeBlock.of("in.path().member($S)", f.wire());
-            if (f.schemaOptional()) {
-                b.t(JSON_VALUE).a(" r_" + f.name() + " = in.optional(").s(f.wire()).a(")").end();
-                b.t(f.componentType()).a(" " + local(f) + " = r_" + f.name() + " == null ? ").t(OPTIONAL)
-                        .a(".empty() : ").t(OPTIONAL).a(".of(")
-                        .c(Tmpl.decode(f.type(), CodeBlock.of("r_$L", f.name()), path)).a(")").end();
-            } else if (f.optional()) {
-                // Conditional, required by the schema: a server built with it requires it.
-                b.t(f.componentType()).a(" " + local(f) + " = ").t(OPTIONAL).a(".of(")
-                        .c(Tmpl.decode(f.type(), CodeBlock.of("in.required($S)", f.wire()), path)).a(")").end();
+            if (f.flat()) {
+                b.t(f.type().type()).a(".Codec.decodeMembers(in)");
             } else {
-                b.t(f.type().type()).a(" " + local(f) + " = ")
-                        .c(Tmpl.decode(f.type(), CodeBlock.of("in.required($S)", f.wire()), path)).end();
+                String how = f.schemaOptional() ? "maybe" : f.optional() ? "present" : "required";
+                b.a("in." + how + "(").s(f.wire()).a(", ").c(f.type().codec()).a(")");
             }
         }
-        b.a("return new ").t(self).a("(");
-        for (int i = 0; i < fields.size(); i++) {
-            b.a((i == 0 ? "" : ", ") + local(fields.get(i)));
+        if (!fields.isEmpty()) {
+            b.endContinued();
         }
         b.a(")").end();
         return b.build();

@@ -61,6 +61,18 @@ final class Src {
         return this;
     }
 
+    /** Two more indentation levels from the next line on (a continued statement). */
+    Src continued() {
+        format.append("$>$>");
+        return this;
+    }
+
+    /** Back from {@link #continued()}. */
+    Src endContinued() {
+        format.append("$<$<");
+        return this;
+    }
+
     /** One indentation level less and {@code "}"}, a newline. */
     Src close() {
         format.append("$<}\n");

@@ -3,6 +3,8 @@
  */
 package io.github.qapi4j.runtime.json;
 
+import java.util.Optional;
+
 /**
  * Strict decoding of one QAPI object, the way QEMU's input visitor does it: the generated codec
  * asks for its members in schema order ({@link #required}, {@link #optional}), the first problem
@@ -71,6 +73,20 @@ public final class InputObject {
     public <T> T optional(String name, JsonCodec<T> codec) {
         JsonValue v = optional(name);
         return v == null ? null : codec.decode(v, path.member(name));
+    }
+
+    /** Decodes an optional member: empty if absent (what generated strict decoders use). */
+    public <T> Optional<T> maybe(String name, JsonCodec<T> codec) {
+        JsonValue v = optional(name);
+        return v == null ? Optional.empty() : Optional.of(codec.decode(v, path.member(name)));
+    }
+
+    /**
+     * Decodes a mandatory member into a present {@link Optional}: for a member the schema requires
+     * but a condition may leave out of a peer's build (generated strict decoders).
+     */
+    public <T> Optional<T> present(String name, JsonCodec<T> codec) {
+        return Optional.of(required(name, codec));
     }
 
     public String requiredStr(String name) {

@@ -41,8 +41,8 @@ public record JobCancelArguments(@QapiMember("id") String id) {
      * Strictly decodes this record's members in schema order (leftovers not checked).
      */
     static JobCancelArguments decodeMembers(InputObject in) {
-        String m_id = Codecs.decodeStr(in.required("id"), in.path().member("id"));
-        return new JobCancelArguments(m_id);
+        return new JobCancelArguments(
+                in.required("id", Codecs.STR));
     }
 
     /**
@@ -73,9 +73,7 @@ public record JobCancelArguments(@QapiMember("id") String id) {
             String m_id = null;
             for (int k = 0, f; (f = MEMBERS.next(p, k)) != Members.END; k = f < 0 ? k : f + 1) {
                 switch (f) {
-                    case 0 -> {
-                        m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
-                    }
+                    case 0 -> m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
                     default -> p.skipChildren();
                 }
             }

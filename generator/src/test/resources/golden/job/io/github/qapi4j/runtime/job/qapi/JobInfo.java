@@ -69,14 +69,13 @@ public record JobInfo(@QapiMember("id") String id, @QapiMember("type") JobType t
      * Strictly decodes this record's members in schema order (leftovers not checked).
      */
     static JobInfo decodeMembers(InputObject in) {
-        String m_id = Codecs.decodeStr(in.required("id"), in.path().member("id"));
-        JobType m_type = JobType.CODEC.decode(in.required("type"), in.path().member("type"));
-        JobStatus m_status = JobStatus.CODEC.decode(in.required("status"), in.path().member("status"));
-        long m_currentProgress = Codecs.decodeInt64(in.required("current-progress"), in.path().member("current-progress"));
-        long m_totalProgress = Codecs.decodeInt64(in.required("total-progress"), in.path().member("total-progress"));
-        JsonValue r_error = in.optional("error");
-        Optional<String> m_error = r_error == null ? Optional.empty() : Optional.of(Codecs.decodeStr(r_error, in.path().member("error")));
-        return new JobInfo(m_id, m_type, m_status, m_currentProgress, m_totalProgress, m_error);
+        return new JobInfo(
+                in.required("id", Codecs.STR),
+                in.required("type", JobType.CODEC),
+                in.required("status", JobStatus.CODEC),
+                in.required("current-progress", Codecs.INT64),
+                in.required("total-progress", Codecs.INT64),
+                in.maybe("error", Codecs.STR));
     }
 
     /**
@@ -152,15 +151,9 @@ public record JobInfo(@QapiMember("id") String id, @QapiMember("type") JobType t
             String m_error = null;
             for (int k = 0, f; (f = MEMBERS.next(p, k)) != Members.END; k = f < 0 ? k : f + 1) {
                 switch (f) {
-                    case 0 -> {
-                        m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
-                    }
-                    case 1 -> {
-                        m_type = p.currentToken() == JsonToken.VALUE_NULL ? null : JobType.CODEC.read(p);
-                    }
-                    case 2 -> {
-                        m_status = p.currentToken() == JsonToken.VALUE_NULL ? null : JobStatus.CODEC.read(p);
-                    }
+                    case 0 -> m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
+                    case 1 -> m_type = p.currentToken() == JsonToken.VALUE_NULL ? null : JobType.CODEC.read(p);
+                    case 2 -> m_status = p.currentToken() == JsonToken.VALUE_NULL ? null : JobStatus.CODEC.read(p);
                     case 3 -> {
                         m_currentProgress = Codecs.readInt64(p);
                         has_currentProgress = true;
@@ -169,9 +162,7 @@ public record JobInfo(@QapiMember("id") String id, @QapiMember("type") JobType t
                         m_totalProgress = Codecs.readInt64(p);
                         has_totalProgress = true;
                     }
-                    case 5 -> {
-                        m_error = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
-                    }
+                    case 5 -> m_error = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
                     default -> p.skipChildren();
                 }
             }

@@ -53,9 +53,9 @@ public record JobStatusChangeEvent(@QapiMember("id") String id,
      * Strictly decodes this record's members in schema order (leftovers not checked).
      */
     static JobStatusChangeEvent decodeMembers(InputObject in) {
-        String m_id = Codecs.decodeStr(in.required("id"), in.path().member("id"));
-        JobStatus m_status = JobStatus.CODEC.decode(in.required("status"), in.path().member("status"));
-        return new JobStatusChangeEvent(m_id, m_status);
+        return new JobStatusChangeEvent(
+                in.required("id", Codecs.STR),
+                in.required("status", JobStatus.CODEC));
     }
 
     /**
@@ -94,12 +94,8 @@ public record JobStatusChangeEvent(@QapiMember("id") String id,
             JobStatus m_status = null;
             for (int k = 0, f; (f = MEMBERS.next(p, k)) != Members.END; k = f < 0 ? k : f + 1) {
                 switch (f) {
-                    case 0 -> {
-                        m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
-                    }
-                    case 1 -> {
-                        m_status = p.currentToken() == JsonToken.VALUE_NULL ? null : JobStatus.CODEC.read(p);
-                    }
+                    case 0 -> m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
+                    case 1 -> m_status = p.currentToken() == JsonToken.VALUE_NULL ? null : JobStatus.CODEC.read(p);
                     default -> p.skipChildren();
                 }
             }
