@@ -54,13 +54,13 @@ public final class QemuJson {
 
     /** Encodes a value with a codec to QEMU-style UTF-8 bytes. */
     public static <T> byte[] encode(JsonCodec<T> codec, T value) {
-        QemuJsonGenerator g = new QemuJsonGenerator(256); // no stream: one growing buffer
+        QemuJsonGenerator g = QemuJsonGenerator.buffered(); // no stream: the thread's reused buffer
         try (g) {
             codec.write(g, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return g.toByteArray();
+        return g.finish();
     }
 
     /** Decodes UTF-8 JSON bytes with a codec's forward-compatible reader. */

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.json.PackageVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.ref.SoftReference;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -35,27 +36,38 @@ import java.util.Arrays;
  * table lookup per character.
  *
  * <p>Created by {@link QemuJson#generator(OutputStream)} (bytes flushed to a stream every 8000
- * bytes) and {@link QemuJson#encode} (one growing buffer, no stream). Settings that would change
+ * bytes) and {@link QemuJson#encode} (one growing buffer, no stream, reused by the thread's next
+ * encode: held through a {@link SoftReference}, up to 8 MiB). Settings that would change
  * the format (pretty printer, character escapes, format features) are fixed: changing them
  * throws {@link UnsupportedOperationException}, as does {@link #writeUTF8String}. Not
  * thread-safe, like every generator.
  */
 public final class QemuJsonGenerator extends JsonGenerator {
-    private static final int ROOT = JsonStreamContext.TYPE_ROOT;
-    private static final int ARRAY = JsonStreamContext.TYPE_ARRAY;
-    private static final int OBJECT = JsonStreamContext.TYPE_OBJECT;
+    // A level's state: what it has had and so what comes next.
+    private static final int ROOT_FIRST = 0;
+    private static final int ROOT_NEXT = 1; // a root value written: the next one after a space
+    private static final int ARRAY_FIRST = 2;
+    private static final int ARRAY_NEXT = 3; // ", " before the next element
+    private static final int OBJECT_FIRST = 4; // a name next
+    private static final int OBJECT_NEXT = 5; // ", " and a name next
+    /** A name written with the ": " that Jackson writes only once the value starts. */
+    private static final int OBJECT_VALUE = 6;
+    /** A name written, its ": " taken back (raw text or flush came first): written with the value. */
+    private static final int OBJECT_VALUE_NO_COLON = 7;
 
     /** Stream mode: once the buffer has this size, it is flushed instead of grown. */
     private static final int STREAM_BUFFER = 8000;
+    /** The largest buffer {@link #finish()} keeps for the thread's next {@link #buffered()}. */
+    private static final int MAX_CACHED = 8 << 20;
+    private static final ThreadLocal<SoftReference<byte[]>> CACHED = new ThreadLocal<>();
     /** Strings are escaped in segments of this many chars (room for 6 bytes per char). */
     private static final int SEGMENT = 2048;
+    /** Strings up to this length are escaped char by char (bulk copies cost more there). */
+    private static final int SHORT = 24;
 
     /** Jackson's escapes for 0..127: 0 none, -1 {@code \}{@code u00XX}, else the char after '\'. */
     private static final int[] ESCAPES = CharTypes.get7BitOutputEscapes();
     private static final byte[] HEX = CharTypes.copyHexBytes(true);
-    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
-    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
     /** Features whose state the format depends on: they keep {@link QemuJson#FACTORY}'s setting. */
     private static final int FIXED_FEATURES = Feature.QUOTE_FIELD_NAMES.getMask()
@@ -73,16 +85,18 @@ public final class QemuJsonGenerator extends JsonGenerator {
 
     private byte[] buf;
     private int tail;
+    /** Scratch for {@link #appendEscaped}. */
+    private final char[] chars = new char[SEGMENT];
 
-    // The innermost level: its type, how many values (array, root) or names (object) it has
-    // had, whether an object's name awaits its value (": " still to write), the last name.
-    private int type = ROOT;
+    // The innermost level's state (one of the constants below), how many values it has had
+    // (Jackson's entry index + 1; an object's member counts once its value starts) and its last
+    // member name.
+    private int state = ROOT_FIRST;
     private int count;
-    private boolean named;
     private Object name;
     // Enclosing levels, saved on start and restored on end; index 0 is the root.
     private int depth;
-    private int[] types = new int[8];
+    private int[] states = new int[8];
     private int[] counts = new int[8];
     private Object[] names = new Object[8];
     /** Current values by depth (0 = root), allocated on first use. */
@@ -95,12 +109,16 @@ public final class QemuJsonGenerator extends JsonGenerator {
 
     /** A generator into a growing buffer (see {@link #toByteArray()}). */
     QemuJsonGenerator(int initialSize) {
-        this(null, initialSize);
+        this(null, new byte[Math.max(initialSize, 64)]);
     }
 
     private QemuJsonGenerator(OutputStream out, int initialSize) {
+        this(out, new byte[Math.max(initialSize, 64)]);
+    }
+
+    private QemuJsonGenerator(OutputStream out, byte[] buf) {
         this.out = out;
-        this.buf = new byte[Math.max(initialSize, 64)];
+        this.buf = buf;
         this.features = QemuJson.FACTORY.getGeneratorFeatures();
         this.constraints = QemuJson.FACTORY.streamWriteConstraints();
         this.maxDepth = constraints.getMaxNestingDepth();
@@ -109,6 +127,38 @@ public final class QemuJsonGenerator extends JsonGenerator {
     /** Everything written so far, for a generator without a stream. */
     byte[] toByteArray() {
         return Arrays.copyOf(buf, tail);
+    }
+
+    /**
+     * A generator into a growing buffer, reusing the buffer this thread's last
+     * {@link #finish()} gave back: encoding then allocates little more than its result.
+     */
+    static QemuJsonGenerator buffered() {
+        SoftReference<byte[]> ref = CACHED.get();
+        byte[] b = ref == null ? null : ref.get();
+        if (b == null) {
+            b = new byte[512];
+        } else {
+            CACHED.set(null); // taken: a nested encode on this thread gets its own
+        }
+        return new QemuJsonGenerator(null, b);
+    }
+
+    /**
+     * Everything written, for a generator from {@link #buffered()}; gives the buffer back to the
+     * thread (held softly, up to {@value #MAX_CACHED} bytes). The generator is unusable after.
+     */
+    byte[] finish() {
+        byte[] result = Arrays.copyOf(buf, tail);
+        if (buf.length <= MAX_CACHED) {
+            SoftReference<byte[]> ref = CACHED.get();
+            byte[] held = ref == null ? null : ref.get();
+            if (held == null || held.length < buf.length) {
+                CACHED.set(new SoftReference<>(buf));
+            }
+        }
+        buf = null;
+        return result;
     }
 
     // ---- buffer ----
@@ -147,66 +197,93 @@ public final class QemuJsonGenerator extends JsonGenerator {
     // ---- structure ----
 
     /**
-     * Writes what goes before a value (separator, or ": " after a name) with room for
-     * {@code room} more bytes, and counts the value.
+     * Writes what goes before a value (the separator; after a name, ": " is already there) with
+     * room for {@code room} more bytes, and counts the value.
      */
-    private void beforeValue(int room, String what) throws IOException {
-        ensure(room + 2);
-        byte[] b = buf;
-        int p = tail;
-        if (type == OBJECT) {
-            if (!named) {
-                throw new JsonGenerationException("Can not " + what + ", expecting field name (context: Object)", this);
-            }
-            named = false;
-            b[p++] = ':';
-            b[p++] = ' ';
-        } else if (count++ > 0) {
-            if (type == ARRAY) {
-                b[p++] = ',';
-            }
-            b[p++] = ' ';
+    private void beforeValue(int room) throws IOException {
+        if (buf.length - tail < room + 2) {
+            makeRoom(room + 2);
         }
-        tail = p;
+        int st = state;
+        if (st == OBJECT_VALUE) {
+            state = OBJECT_NEXT;
+        } else if (st == ARRAY_NEXT) {
+            buf[tail] = ',';
+            buf[tail + 1] = ' ';
+            tail += 2;
+        } else {
+            beforeOtherValue(st);
+        }
+        count++;
     }
 
-    private void push(int newType) throws IOException {
-        int d = depth + 1;
+    private void beforeOtherValue(int st) throws IOException {
+        switch (st) {
+            case ARRAY_FIRST -> state = ARRAY_NEXT;
+            case ROOT_FIRST -> state = ROOT_NEXT;
+            case ROOT_NEXT -> buf[tail++] = ' ';
+            case OBJECT_VALUE_NO_COLON -> {
+                buf[tail++] = ':';
+                buf[tail++] = ' ';
+                state = OBJECT_NEXT;
+            }
+            default -> throw new JsonGenerationException("Can not write a value, expecting field name (context: Object)",
+                    this);
+        }
+    }
+
+    /**
+     * Before raw text or a flush: takes back the ": " after a name, which Jackson writes only when
+     * the value starts. It is still in the buffer: nothing flushes between a name and the next call.
+     */
+    private void takeBackColon() {
+        if (state == OBJECT_VALUE) {
+            tail -= 2;
+            state = OBJECT_VALUE_NO_COLON;
+        }
+    }
+
+    private void push(int newState) throws IOException {
+        int d = depth;
+        if (d >= maxDepth || d == states.length) {
+            deeper(d + 1);
+        }
+        states[d] = state;
+        counts[d] = count;
+        names[d] = name;
+        depth = d + 1;
+        state = newState;
+        count = 0;
+        name = null;
+        if (values != null && d + 1 < values.length) {
+            values[d + 1] = null;
+        }
+    }
+
+    private void deeper(int d) throws IOException {
         if (d > maxDepth) {
             constraints.validateNestingDepth(d);
         }
-        if (depth == types.length) {
-            int n = depth * 2;
-            types = Arrays.copyOf(types, n);
+        if (d > states.length) {
+            int n = states.length * 2;
+            states = Arrays.copyOf(states, n);
             counts = Arrays.copyOf(counts, n);
             names = Arrays.copyOf(names, n);
-        }
-        types[depth] = type;
-        counts[depth] = count;
-        names[depth] = name;
-        depth = d;
-        type = newType;
-        count = 0;
-        named = false;
-        name = null;
-        if (values != null && d < values.length) {
-            values[d] = null;
         }
     }
 
     private void pop() {
         int d = --depth;
-        type = types[d];
+        state = states[d];
         count = counts[d];
         name = names[d];
         names[d] = null;
-        named = false;
     }
 
     @Override
     public void writeStartObject() throws IOException {
-        beforeValue(1, "start an object");
-        push(OBJECT);
+        beforeValue(1);
+        push(OBJECT_FIRST);
         buf[tail++] = '{';
     }
 
@@ -218,18 +295,24 @@ public final class QemuJsonGenerator extends JsonGenerator {
 
     @Override
     public void writeEndObject() throws IOException {
-        if (type != OBJECT) {
-            throw new JsonGenerationException("Current context not Object but " + typeDesc(type), this);
+        int st = state;
+        if (st < OBJECT_FIRST) {
+            throw new JsonGenerationException("Current context not Object but " + typeDesc(st), this);
         }
-        ensure(1);
+        if (st == OBJECT_VALUE) { // a name without a value: Jackson writes no ": "
+            tail -= 2;
+        }
+        if (tail == buf.length) {
+            makeRoom(1);
+        }
         buf[tail++] = '}';
         pop();
     }
 
     @Override
     public void writeStartArray() throws IOException {
-        beforeValue(1, "start an array");
-        push(ARRAY);
+        beforeValue(1);
+        push(ARRAY_FIRST);
         buf[tail++] = '[';
     }
 
@@ -246,49 +329,71 @@ public final class QemuJsonGenerator extends JsonGenerator {
 
     @Override
     public void writeEndArray() throws IOException {
-        if (type != ARRAY) {
-            throw new JsonGenerationException("Current context not Array but " + typeDesc(type), this);
+        int st = state;
+        if (st != ARRAY_FIRST && st != ARRAY_NEXT) {
+            throw new JsonGenerationException("Current context not Array but " + typeDesc(st), this);
         }
-        ensure(1);
+        if (tail == buf.length) {
+            makeRoom(1);
+        }
         buf[tail++] = ']';
         pop();
     }
 
-    private static String typeDesc(int t) {
-        return t == OBJECT ? "Object" : t == ARRAY ? "Array" : "root";
+    private static String typeDesc(int st) {
+        return st >= OBJECT_FIRST ? "Object" : st >= ARRAY_FIRST ? "Array" : "root";
     }
 
-    /** Checks a name may come here and writes the separator before it, with room for {@code room}. */
-    private void beforeName(int room) throws IOException {
-        if (type != OBJECT || named) {
+    /** Checks a name may come here; returns whether ", " goes before it. */
+    private boolean beforeName() throws JsonGenerationException {
+        int st = state;
+        if (st == OBJECT_NEXT) {
+            return true;
+        }
+        if (st != OBJECT_FIRST) {
             throw new JsonGenerationException("Can not write a field name, expecting a value", this);
         }
-        ensure(room + 2);
-        if (count++ > 0) {
-            buf[tail++] = ',';
-            buf[tail++] = ' ';
-        }
-        named = true;
+        return false;
     }
 
     @Override
     public void writeFieldName(SerializableString n) throws IOException {
         byte[] q = n.asQuotedUTF8();
-        beforeName(q.length + 2);
+        boolean comma = beforeName();
+        int len = q.length;
+        if (buf.length - tail < len + 6) {
+            makeRoom(len + 6);
+        }
         byte[] b = buf;
         int p = tail;
+        if (comma) {
+            b[p++] = ',';
+            b[p++] = ' ';
+        }
         b[p++] = '"';
-        System.arraycopy(q, 0, b, p, q.length);
-        p += q.length;
-        b[p++] = '"';
-        tail = p;
+        System.arraycopy(q, 0, b, p, len);
+        p += len;
+        b[p] = '"';
+        b[p + 1] = ':';
+        b[p + 2] = ' ';
+        tail = p + 3;
+        state = OBJECT_VALUE;
         name = n;
     }
 
     @Override
     public void writeFieldName(String n) throws IOException {
-        beforeName(0);
+        boolean comma = beforeName();
+        ensure(2);
+        if (comma) {
+            buf[tail++] = ',';
+            buf[tail++] = ' ';
+        }
         writeQuoted(n);
+        ensure(2);
+        buf[tail++] = ':';
+        buf[tail++] = ' ';
+        state = OBJECT_VALUE;
         name = n;
     }
 
@@ -300,14 +405,14 @@ public final class QemuJsonGenerator extends JsonGenerator {
             writeNull();
             return;
         }
-        beforeValue(0, "write a string");
+        beforeValue(0);
         writeQuoted(text);
     }
 
     @Override
     public void writeString(char[] text, int offset, int len) throws IOException {
         _verifyOffsets(text.length, offset, len);
-        beforeValue(0, "write a string");
+        beforeValue(0);
         ensure(1);
         buf[tail++] = '"';
         for (int i = offset, end = offset + len; i < end;) {
@@ -332,7 +437,7 @@ public final class QemuJsonGenerator extends JsonGenerator {
     @Override
     public void writeString(SerializableString text) throws IOException {
         byte[] q = text.asQuotedUTF8();
-        beforeValue(q.length + 2, "write a string");
+        beforeValue(q.length + 2);
         byte[] b = buf;
         int p = tail;
         b[p++] = '"';
@@ -345,7 +450,7 @@ public final class QemuJsonGenerator extends JsonGenerator {
     /** Writes {@code s} quoted and escaped; the caller has written what goes before it. */
     private void writeQuoted(String s) throws IOException {
         int len = s.length();
-        if (len <= SEGMENT) {
+        if (len <= SHORT) { // short: one pass over the string's chars, no bulk copies
             ensure(6 * len + 2);
             byte[] b = buf;
             int p = tail;
@@ -362,25 +467,53 @@ public final class QemuJsonGenerator extends JsonGenerator {
             tail = p;
             return;
         }
-        ensure(1);
-        buf[tail++] = '"';
-        for (int i = 0; i < len;) {
-            int n = Math.min(SEGMENT, len - i);
-            ensure(6 * n + 1);
-            byte[] b = buf;
-            int p = tail;
-            for (int j = i + n; i < j; i++) {
-                char c = s.charAt(i);
-                if (c < 128 && ESCAPES[c] == 0) {
-                    b[p++] = (byte) c;
-                } else {
-                    p = escape(c, b, p);
-                }
-            }
-            tail = p;
+        if (len <= SEGMENT) {
+            ensure(6 * len + 2);
+            buf[tail++] = '"';
+            tail = appendEscaped(s, 0, len, buf, tail);
+            buf[tail++] = '"';
+            return;
         }
         ensure(1);
         buf[tail++] = '"';
+        for (int i = 0; i < len; i += SEGMENT) {
+            int n = Math.min(SEGMENT, len - i);
+            ensure(6 * n + 1);
+            tail = appendEscaped(s, i, i + n, buf, tail);
+        }
+        ensure(1);
+        buf[tail++] = '"';
+    }
+
+    /**
+     * Appends {@code s[from, to)} (at most {@link #SEGMENT} chars) escaped at {@code p}, which has
+     * room for 6 bytes a char; returns the new end. The chars are copied to {@link #chars} and
+     * scanned there; runs that need no escape are copied from the string in bulk (they are ASCII,
+     * so {@link String#getBytes(int, int, byte[], int)} copies them exactly).
+     */
+    @SuppressWarnings("deprecation")
+    private int appendEscaped(String s, int from, int to, byte[] b, int p) {
+        char[] cs = chars;
+        int n = to - from;
+        s.getChars(from, to, cs, 0);
+        int[] esc = ESCAPES;
+        int k = 0;
+        while (k < n) {
+            int run = k;
+            char c = 0;
+            while (k < n && (c = cs[k]) < 128 && esc[c] == 0) {
+                k++;
+            }
+            if (k > run) {
+                s.getBytes(from + run, from + k, b, p);
+                p += k - run;
+            }
+            if (k < n) {
+                p = escape(c, b, p);
+                k++;
+            }
+        }
+        return p;
     }
 
     /** Writes the escape for {@code c} (a char that needs one) at {@code p}; returns the new end. */
@@ -404,7 +537,7 @@ public final class QemuJsonGenerator extends JsonGenerator {
     @Override
     public void writeRawUTF8String(byte[] text, int offset, int len) throws IOException {
         _verifyOffsets(text.length, offset, len);
-        beforeValue(1, "write a string");
+        beforeValue(1);
         buf[tail++] = '"';
         writeBytes(text, offset, len);
         ensure(1);
@@ -420,13 +553,13 @@ public final class QemuJsonGenerator extends JsonGenerator {
 
     @Override
     public void writeNumber(int v) throws IOException {
-        beforeValue(11, "write a number");
+        beforeValue(11);
         tail = NumberOutput.outputInt(v, buf, tail);
     }
 
     @Override
     public void writeNumber(long v) throws IOException {
-        beforeValue(20, "write a number");
+        beforeValue(20);
         tail = NumberOutput.outputLong(v, buf, tail);
     }
 
@@ -484,30 +617,48 @@ public final class QemuJsonGenerator extends JsonGenerator {
     }
 
     private void writeNumberText(String s) throws IOException {
-        beforeValue(0, "write a number");
+        beforeValue(0);
         writeRawText(s, 0, s.length());
     }
 
     @Override
     public void writeBoolean(boolean v) throws IOException {
-        beforeValue(5, "write a boolean value");
-        byte[] w = v ? TRUE : FALSE;
-        System.arraycopy(w, 0, buf, tail, w.length);
-        tail += w.length;
+        beforeValue(5);
+        byte[] b = buf;
+        int p = tail;
+        if (v) {
+            b[p] = 't';
+            b[p + 1] = 'r';
+            b[p + 2] = 'u';
+            b[p + 3] = 'e';
+            tail = p + 4;
+        } else {
+            b[p] = 'f';
+            b[p + 1] = 'a';
+            b[p + 2] = 'l';
+            b[p + 3] = 's';
+            b[p + 4] = 'e';
+            tail = p + 5;
+        }
     }
 
     @Override
     public void writeNull() throws IOException {
-        beforeValue(4, "write a null");
-        System.arraycopy(NULL, 0, buf, tail, 4);
-        tail += 4;
+        beforeValue(4);
+        byte[] b = buf;
+        int p = tail;
+        b[p] = 'n';
+        b[p + 1] = 'u';
+        b[p + 2] = 'l';
+        b[p + 3] = 'l';
+        tail = p + 4;
     }
 
     @Override
     public void writeBinary(Base64Variant variant, byte[] data, int offset, int len) throws IOException {
         _verifyOffsets(data.length, offset, len);
         String encoded = variant.encode(Arrays.copyOfRange(data, offset, offset + len), true);
-        beforeValue(0, "write a binary value");
+        beforeValue(0);
         writeRawText(encoded, 0, encoded.length());
     }
 
@@ -553,18 +704,21 @@ public final class QemuJsonGenerator extends JsonGenerator {
 
     @Override
     public void writeRaw(String text) throws IOException {
+        takeBackColon();
         writeRawText(text, 0, text.length());
     }
 
     @Override
     public void writeRaw(String text, int offset, int len) throws IOException {
         _verifyOffsets(text.length(), offset, len);
+        takeBackColon();
         writeRawText(text, offset, len);
     }
 
     @Override
     public void writeRaw(char[] text, int offset, int len) throws IOException {
         _verifyOffsets(text.length, offset, len);
+        takeBackColon();
         writeRawText(new String(text, offset, len), 0, len);
     }
 
@@ -573,32 +727,34 @@ public final class QemuJsonGenerator extends JsonGenerator {
         if (Character.isSurrogate(c)) {
             throw new JsonGenerationException("Split surrogate on writeRaw() input (last character)", this);
         }
+        takeBackColon();
         writeRawText(String.valueOf(c), 0, 1);
     }
 
     @Override
     public void writeRaw(SerializableString text) throws IOException {
         byte[] u = text.asUnquotedUTF8();
+        takeBackColon();
         writeBytes(u, 0, u.length);
     }
 
     @Override
     public void writeRawValue(String text) throws IOException {
-        beforeValue(0, "write a raw (unencoded) value");
+        beforeValue(0);
         writeRawText(text, 0, text.length());
     }
 
     @Override
     public void writeRawValue(String text, int offset, int len) throws IOException {
         _verifyOffsets(text.length(), offset, len);
-        beforeValue(0, "write a raw (unencoded) value");
+        beforeValue(0);
         writeRawText(text, offset, len);
     }
 
     @Override
     public void writeRawValue(char[] text, int offset, int len) throws IOException {
         _verifyOffsets(text.length, offset, len);
-        beforeValue(0, "write a raw (unencoded) value");
+        beforeValue(0);
         writeRawText(new String(text, offset, len), 0, len);
     }
 
@@ -767,7 +923,7 @@ public final class QemuJsonGenerator extends JsonGenerator {
 
     @Override
     public int getOutputBuffered() {
-        return tail;
+        return state == OBJECT_VALUE ? tail - 2 : tail;
     }
 
     @Override
@@ -808,9 +964,9 @@ public final class QemuJsonGenerator extends JsonGenerator {
         Context c = null;
         for (int d = 0; d <= depth; d++) {
             boolean top = d == depth;
-            int t = top ? type : types[d];
-            // Jackson counts an object's member when its value starts, this generator at its name
-            int n = top ? count - (named ? 1 : 0) : counts[d];
+            int st = top ? state : states[d];
+            int t = st >= OBJECT_FIRST ? JsonStreamContext.TYPE_OBJECT : st >= ARRAY_FIRST ? JsonStreamContext.TYPE_ARRAY : JsonStreamContext.TYPE_ROOT;
+            int n = top ? count : counts[d];
             Object nm = top ? name : names[d];
             c = new Context(c, t, n - 1, d, nm);
         }
@@ -851,6 +1007,7 @@ public final class QemuJsonGenerator extends JsonGenerator {
 
     @Override
     public void flush() throws IOException {
+        takeBackColon();
         flushBuffer();
         if (out != null && isEnabled(Feature.FLUSH_PASSED_TO_STREAM)) {
             out.flush();
@@ -870,12 +1027,15 @@ public final class QemuJsonGenerator extends JsonGenerator {
         }
         closed = true;
         if (isEnabled(Feature.AUTO_CLOSE_JSON_CONTENT)) {
-            while (type != ROOT) {
-                ensure(1);
-                buf[tail++] = (byte) (type == OBJECT ? '}' : ']');
-                pop();
+            while (depth > 0) {
+                if (state >= OBJECT_FIRST) {
+                    writeEndObject();
+                } else {
+                    writeEndArray();
+                }
             }
         }
+        takeBackColon();
         flushBuffer();
         if (out != null) {
             if (isEnabled(Feature.AUTO_CLOSE_TARGET)) {

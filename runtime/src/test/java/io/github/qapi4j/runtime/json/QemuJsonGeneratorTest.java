@@ -205,6 +205,38 @@ class QemuJsonGeneratorTest {
         sameFailure(g -> g.writeRaw('\ud83d'));
     }
 
+    /** Between a name and its value, Jackson has not written the ": " yet. */
+    @Test
+    void rawTextFlushAndEndBetweenNameAndValue() throws IOException {
+        assertThat(same(g -> {
+            g.writeStartObject();
+            g.writeFieldName("a");
+            g.writeRaw("/*x*/");
+            g.writeNumber(1);
+            g.writeFieldName(new SerializedString("b"));
+            g.flush();
+            g.writeString("v");
+            g.writeFieldName("c");
+            g.writeRaw('!');
+            g.writeRaw(new SerializedString("?"));
+            g.writeRawValue("2");
+            g.writeFieldName("d");
+            g.writeEndObject();
+            g.writeStartObject();
+            g.writeFieldName("e");
+        })).isEqualTo("{\"a\"/*x*/: 1, \"b\": \"v\", \"c\"!?: 2, \"d\"} {\"e\"}");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = QemuJson.generator(out); JsonGenerator j = jackson(new ByteArrayOutputStream())) {
+            for (JsonGenerator x : List.of(g, j)) {
+                x.writeStartObject();
+                x.writeFieldName("a");
+            }
+            assertThat(g.getOutputBuffered()).isEqualTo(j.getOutputBuffered()).isEqualTo(4);
+            g.flush();
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("{\"a\"");
+        }
+    }
+
     @Test
     void longRawText() throws IOException {
         StringBuilder sb = new StringBuilder();
@@ -504,6 +536,38 @@ class QemuJsonGeneratorTest {
         assertThat(g.isClosed()).isTrue();
         assertThat(closed[0]).isTrue();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("[1]");
+    }
+
+    @Test
+    void encodeReusesItsBufferSafely() {
+        JsonValue big = JsonArray.of(java.util.Collections.nCopies(20_000, new JsonValue.Str("x\u00e9")));
+        JsonValue small = JsonObject.builder().put("a", 1L).build();
+        String bigText = QemuJson.toJson(big);
+        assertThat(bigText).hasSize(2 + 20_000 * 9 + 19_999 * 2);
+        assertThat(QemuJson.toJson(small)).isEqualTo("{\"a\": 1}");
+        assertThat(QemuJson.toJson(big)).isEqualTo(bigText);
+        // an encode inside a codec's write (as QemuOrder does) gets its own buffer
+        JsonCodec<JsonValue> nesting = new JsonCodec<>() {
+            @Override
+            public JsonValue read(com.fasterxml.jackson.core.JsonParser p) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public JsonValue decode(JsonValue value, Path path) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void write(JsonGenerator g, JsonValue v) throws IOException {
+                g.writeStartArray();
+                g.writeString(new String(QemuJson.encode(Codecs.ANY, v), StandardCharsets.UTF_8));
+                v.write(g);
+                g.writeEndArray();
+            }
+        };
+        assertThat(new String(QemuJson.encode(nesting, small), StandardCharsets.UTF_8))
+                .isEqualTo("[\"{\\\"a\\\": 1}\", {\"a\": 1}]");
     }
 
     // ---- random trees ----
