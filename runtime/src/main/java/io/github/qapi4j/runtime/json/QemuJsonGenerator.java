@@ -63,7 +63,7 @@ public final class QemuJsonGenerator extends JsonGenerator {
     /** Strings are escaped in segments of this many chars (room for 6 bytes per char). */
     private static final int SEGMENT = 2048;
     /** Strings up to this length are escaped char by char (bulk copies cost more there). */
-    private static final int SHORT = 24;
+    private static final int SHORT = 16;
 
     /** Jackson's escapes for 0..127: 0 none, -1 {@code \}{@code u00XX}, else the char after '\'. */
     private static final int[] ESCAPES = CharTypes.get7BitOutputEscapes();
@@ -88,16 +88,18 @@ public final class QemuJsonGenerator extends JsonGenerator {
     /** Scratch for {@link #appendEscaped}. */
     private final char[] chars = new char[SEGMENT];
 
-    // The innermost level's state (one of the constants below), how many values it has had
-    // (Jackson's entry index + 1; an object's member counts once its value starts) and its last
-    // member name.
+    // The innermost level's state (one of the constants below) and how many values it has had
+    // (Jackson's entry index + 1; an object's member counts once its value starts).
     private int state = ROOT_FIRST;
     private int count;
-    private Object name;
     // Enclosing levels, saved on start and restored on end; index 0 is the root.
     private int depth;
     private int[] states = new int[8];
     private int[] counts = new int[8];
+    /**
+     * Each level's last member name, by depth (a String or SerializableString); meaningful only
+     * once the level has had a name (state past OBJECT_FIRST), so never cleared.
+     */
     private Object[] names = new Object[8];
     /** Current values by depth (0 = root), allocated on first use. */
     private Object[] values;
@@ -207,10 +209,6 @@ public final class QemuJsonGenerator extends JsonGenerator {
         int st = state;
         if (st == OBJECT_VALUE) {
             state = OBJECT_NEXT;
-        } else if (st == ARRAY_NEXT) {
-            buf[tail] = ',';
-            buf[tail + 1] = ' ';
-            tail += 2;
         } else {
             beforeOtherValue(st);
         }
@@ -219,6 +217,10 @@ public final class QemuJsonGenerator extends JsonGenerator {
 
     private void beforeOtherValue(int st) throws IOException {
         switch (st) {
+            case ARRAY_NEXT -> {
+                buf[tail++] = ',';
+                buf[tail++] = ' ';
+            }
             case ARRAY_FIRST -> state = ARRAY_NEXT;
             case ROOT_FIRST -> state = ROOT_NEXT;
             case ROOT_NEXT -> buf[tail++] = ' ';
@@ -245,16 +247,14 @@ public final class QemuJsonGenerator extends JsonGenerator {
 
     private void push(int newState) throws IOException {
         int d = depth;
-        if (d >= maxDepth || d == states.length) {
+        if (d >= maxDepth || d + 1 == states.length) {
             deeper(d + 1);
         }
         states[d] = state;
         counts[d] = count;
-        names[d] = name;
         depth = d + 1;
         state = newState;
         count = 0;
-        name = null;
         if (values != null && d + 1 < values.length) {
             values[d + 1] = null;
         }
@@ -264,7 +264,7 @@ public final class QemuJsonGenerator extends JsonGenerator {
         if (d > maxDepth) {
             constraints.validateNestingDepth(d);
         }
-        if (d > states.length) {
+        if (d >= states.length) {
             int n = states.length * 2;
             states = Arrays.copyOf(states, n);
             counts = Arrays.copyOf(counts, n);
@@ -276,8 +276,6 @@ public final class QemuJsonGenerator extends JsonGenerator {
         int d = --depth;
         state = states[d];
         count = counts[d];
-        name = names[d];
-        names[d] = null;
     }
 
     @Override
@@ -351,34 +349,42 @@ public final class QemuJsonGenerator extends JsonGenerator {
             return true;
         }
         if (st != OBJECT_FIRST) {
-            throw new JsonGenerationException("Can not write a field name, expecting a value", this);
+            throw notExpectingName();
         }
         return false;
     }
 
+    private JsonGenerationException notExpectingName() {
+        return new JsonGenerationException("Can not write a field name, expecting a value", this);
+    }
+
     @Override
     public void writeFieldName(SerializableString n) throws IOException {
+        // Kept small (no branch for the comma): generated codecs call this for every member,
+        // and C2 inlines it into their large write methods only while its budget lasts.
         byte[] q = n.asQuotedUTF8();
-        boolean comma = beforeName();
+        int st = state;
+        if (st != OBJECT_NEXT && st != OBJECT_FIRST) {
+            throw notExpectingName();
+        }
         int len = q.length;
         if (buf.length - tail < len + 6) {
             makeRoom(len + 6);
         }
         byte[] b = buf;
         int p = tail;
-        if (comma) {
-            b[p++] = ',';
-            b[p++] = ' ';
-        }
-        b[p++] = '"';
-        System.arraycopy(q, 0, b, p, len);
-        p += len;
+        b[p] = ',';
+        b[p + 1] = ' ';
+        p += (st - OBJECT_FIRST) << 1; // past the ", " after a member only
+        b[p] = '"';
+        System.arraycopy(q, 0, b, p + 1, len);
+        p += len + 1;
         b[p] = '"';
         b[p + 1] = ':';
         b[p + 2] = ' ';
         tail = p + 3;
         state = OBJECT_VALUE;
-        name = n;
+        names[depth] = n;
     }
 
     @Override
@@ -394,7 +400,7 @@ public final class QemuJsonGenerator extends JsonGenerator {
         buf[tail++] = ':';
         buf[tail++] = ' ';
         state = OBJECT_VALUE;
-        name = n;
+        names[depth] = n;
     }
 
     // ---- values ----
@@ -967,7 +973,7 @@ public final class QemuJsonGenerator extends JsonGenerator {
             int st = top ? state : states[d];
             int t = st >= OBJECT_FIRST ? JsonStreamContext.TYPE_OBJECT : st >= ARRAY_FIRST ? JsonStreamContext.TYPE_ARRAY : JsonStreamContext.TYPE_ROOT;
             int n = top ? count : counts[d];
-            Object nm = top ? name : names[d];
+            Object nm = st > OBJECT_FIRST ? names[d] : null;
             c = new Context(c, t, n - 1, d, nm);
         }
         return c;
