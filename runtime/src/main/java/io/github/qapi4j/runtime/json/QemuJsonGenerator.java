@@ -31,15 +31,16 @@ import java.util.Arrays;
  * above U+007F as {@code \}{@code uXXXX} (each UTF-16 unit on its own, as Jackson does), control
  * characters as Jackson escapes them. Its output is byte for byte what Jackson's
  * {@code UTF8JsonGenerator} writes with {@link QemuJson#FACTORY}'s features and
- * {@link QemuJson#qemuStyle()}, but it writes separators inline from a per-level count instead
- * of calling a pretty printer, copies pre-encoded names as bytes, and escapes strings from one
- * table lookup per character.
+ * {@link QemuJson#qemuStyle()}, but it writes separators inline from a per-level state instead
+ * of calling a pretty printer, copies pre-encoded names as bytes, and copies runs of characters
+ * that need no escape in bulk.
  *
  * <p>Created by {@link QemuJson#generator(OutputStream)} (bytes flushed to a stream every 8000
  * bytes) and {@link QemuJson#encode} (one growing buffer, no stream, reused by the thread's next
  * encode: held through a {@link SoftReference}, up to 8 MiB). Settings that would change
  * the format (pretty printer, character escapes, format features) are fixed: changing them
- * throws {@link UnsupportedOperationException}, as does {@link #writeUTF8String}. Not
+ * throws {@link UnsupportedOperationException}, as do {@link #writeUTF8String} and
+ * {@link #getOutputContext()} (no member names or indexes are tracked). Not
  * thread-safe, like every generator.
  */
 public final class QemuJsonGenerator extends JsonGenerator {
@@ -88,19 +89,13 @@ public final class QemuJsonGenerator extends JsonGenerator {
     /** Scratch for {@link #appendEscaped}. */
     private final char[] chars = new char[SEGMENT];
 
-    // The innermost level's state (one of the constants below) and how many values it has had
-    // (Jackson's entry index + 1; an object's member counts once its value starts).
+    // The innermost level's state (one of the constants below). Neither member names nor
+    // indexes are kept: that costs about a tenth of the encoding time, and only
+    // getOutputContext() would use them (see there).
     private int state = ROOT_FIRST;
-    private int count;
-    // Enclosing levels, saved on start and restored on end; index 0 is the root.
+    // Enclosing levels' states, saved on start and restored on end; index 0 is the root.
     private int depth;
     private int[] states = new int[8];
-    private int[] counts = new int[8];
-    /**
-     * Each level's last member name, by depth (a String or SerializableString); meaningful only
-     * once the level has had a name (state past OBJECT_FIRST), so never cleared.
-     */
-    private Object[] names = new Object[8];
     /** Current values by depth (0 = root), allocated on first use. */
     private Object[] values;
 
@@ -200,7 +195,7 @@ public final class QemuJsonGenerator extends JsonGenerator {
 
     /**
      * Writes what goes before a value (the separator; after a name, ": " is already there) with
-     * room for {@code room} more bytes, and counts the value.
+     * room for {@code room} more bytes.
      */
     private void beforeValue(int room) throws IOException {
         if (buf.length - tail < room + 2) {
@@ -212,7 +207,6 @@ public final class QemuJsonGenerator extends JsonGenerator {
         } else {
             beforeOtherValue(st);
         }
-        count++;
     }
 
     private void beforeOtherValue(int st) throws IOException {
@@ -251,10 +245,8 @@ public final class QemuJsonGenerator extends JsonGenerator {
             deeper(d + 1);
         }
         states[d] = state;
-        counts[d] = count;
         depth = d + 1;
         state = newState;
-        count = 0;
         if (values != null && d + 1 < values.length) {
             values[d + 1] = null;
         }
@@ -267,15 +259,12 @@ public final class QemuJsonGenerator extends JsonGenerator {
         if (d >= states.length) {
             int n = states.length * 2;
             states = Arrays.copyOf(states, n);
-            counts = Arrays.copyOf(counts, n);
-            names = Arrays.copyOf(names, n);
         }
     }
 
     private void pop() {
         int d = --depth;
         state = states[d];
-        count = counts[d];
     }
 
     @Override
@@ -384,7 +373,6 @@ public final class QemuJsonGenerator extends JsonGenerator {
         b[p + 2] = ' ';
         tail = p + 3;
         state = OBJECT_VALUE;
-        names[depth] = n;
     }
 
     @Override
@@ -400,7 +388,6 @@ public final class QemuJsonGenerator extends JsonGenerator {
         buf[tail++] = ':';
         buf[tail++] = ' ';
         state = OBJECT_VALUE;
-        names[depth] = n;
     }
 
     // ---- values ----
@@ -964,51 +951,15 @@ public final class QemuJsonGenerator extends JsonGenerator {
         values[d] = v;
     }
 
-    /** A snapshot of the levels (a new chain on each call); its current values are the generator's. */
+    /**
+     * Unsupported: this generator does not track member names and entry indexes (generated
+     * codecs never ask for them, and tracking costs about a tenth of their encoding time).
+     * {@link #currentValue()} and {@link #assignCurrentValue} work.
+     */
     @Override
     public JsonStreamContext getOutputContext() {
-        Context c = null;
-        for (int d = 0; d <= depth; d++) {
-            boolean top = d == depth;
-            int st = top ? state : states[d];
-            int t = st >= OBJECT_FIRST ? JsonStreamContext.TYPE_OBJECT : st >= ARRAY_FIRST ? JsonStreamContext.TYPE_ARRAY : JsonStreamContext.TYPE_ROOT;
-            int n = top ? count : counts[d];
-            Object nm = st > OBJECT_FIRST ? names[d] : null;
-            c = new Context(c, t, n - 1, d, nm);
-        }
-        return c;
-    }
-
-    private final class Context extends JsonStreamContext {
-        private final Context parent;
-        private final Object name;
-
-        Context(Context parent, int type, int index, int depth, Object name) {
-            super(type, index);
-            this.parent = parent;
-            this._nestingDepth = depth;
-            this.name = name;
-        }
-
-        @Override
-        public JsonStreamContext getParent() {
-            return parent;
-        }
-
-        @Override
-        public String getCurrentName() {
-            return name == null ? null : name instanceof SerializableString s ? s.getValue() : (String) name;
-        }
-
-        @Override
-        public Object getCurrentValue() {
-            return values != null && _nestingDepth < values.length ? values[_nestingDepth] : null;
-        }
-
-        @Override
-        public void setCurrentValue(Object v) {
-            setValueAt(_nestingDepth, v);
-        }
+        throw new UnsupportedOperationException(
+                "QemuJsonGenerator does not track the output context (member names, entry indexes)");
     }
 
     @Override
