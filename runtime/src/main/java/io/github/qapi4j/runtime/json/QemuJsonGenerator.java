@@ -43,6 +43,9 @@ import java.util.Arrays;
  * {@link #getOutputContext()} (no member names or indexes are tracked). Not
  * thread-safe, like every generator.
  */
+// JsonGenerator.Feature's format features are deprecated for JsonWriteFeature, but they are
+// what a generator reports and is configured by.
+@SuppressWarnings("deprecation")
 public final class QemuJsonGenerator extends JsonGenerator {
     // A level's state: what it has had and so what comes next.
     private static final int ROOT_FIRST = 0;
@@ -86,8 +89,8 @@ public final class QemuJsonGenerator extends JsonGenerator {
 
     private byte[] buf;
     private int tail;
-    /** Scratch for {@link #appendEscaped}. */
-    private final char[] chars = new char[SEGMENT];
+    /** Scratch for {@link #appendEscaped}, allocated for the first string that needs it. */
+    private char[] chars;
 
     // The innermost level's state (one of the constants below). Neither member names nor
     // indexes are kept: that costs about a tenth of the encoding time, and only
@@ -484,9 +487,11 @@ public final class QemuJsonGenerator extends JsonGenerator {
      * scanned there; runs that need no escape are copied from the string in bulk (they are ASCII,
      * so {@link String#getBytes(int, int, byte[], int)} copies them exactly).
      */
-    @SuppressWarnings("deprecation")
     private int appendEscaped(String s, int from, int to, byte[] b, int p) {
         char[] cs = chars;
+        if (cs == null) {
+            cs = chars = new char[SEGMENT];
+        }
         int n = to - from;
         s.getChars(from, to, cs, 0);
         int[] esc = ESCAPES;

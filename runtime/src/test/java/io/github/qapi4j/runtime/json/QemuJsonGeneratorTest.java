@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * from {@link QemuJson#FACTORY} with {@link QemuJson#qemuStyle()}: the same calls must give the
  * same bytes (or both fail), through a stream and through {@link QemuJson#encode}'s buffer.
  */
+@SuppressWarnings("deprecation") // JsonGenerator.Feature
 class QemuJsonGeneratorTest {
 
     @FunctionalInterface
