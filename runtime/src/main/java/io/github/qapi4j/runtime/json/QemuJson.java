@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.PrettyPrinter;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -32,11 +31,12 @@ public final class QemuJson {
     private QemuJson() {
     }
 
-    /** A generator writing QEMU-style JSON to {@code out}. */
+    /**
+     * A generator writing QEMU-style JSON to {@code out}: a {@link QemuJsonGenerator}, whose bytes
+     * are those of {@link #FACTORY}'s generator with {@link #qemuStyle()}.
+     */
     public static JsonGenerator generator(OutputStream out) throws IOException {
-        JsonGenerator g = FACTORY.createGenerator(out);
-        g.setPrettyPrinter(QEMU_STYLE);
-        return g;
+        return new QemuJsonGenerator(out);
     }
 
     /**
@@ -54,13 +54,13 @@ public final class QemuJson {
 
     /** Encodes a value with a codec to QEMU-style UTF-8 bytes. */
     public static <T> byte[] encode(JsonCodec<T> codec, T value) {
-        ByteArrayBuilder out = new ByteArrayBuilder(256);
-        try (JsonGenerator g = generator(out)) {
+        QemuJsonGenerator g = QemuJsonGenerator.buffered(); // no stream: the thread's reused buffer
+        try (g) {
             codec.write(g, value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toByteArray();
+        return g.finish();
     }
 
     /** Decodes UTF-8 JSON bytes with a codec's forward-compatible reader. */
