@@ -43,6 +43,7 @@ final class RecordCodegen {
         TypeSpec.Builder t = TypeSpec.recordBuilder(self).addModifiers(Modifier.PUBLIC);
         MethodSpec.Builder ctor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
         MethodSpec.Builder rc = MethodSpec.constructorBuilder();
+        Src checks = new Src();
         StringBuilder params = new StringBuilder();
         for (Field f : fields) {
             ParameterSpec.Builder p = ParameterSpec.builder(f.componentType(), f.name());
@@ -57,7 +58,7 @@ final class RecordCodegen {
                         .addStatement("return $N", f.name()).build());
             }
             if (f.checkNull()) {
-                ctor.addStatement("$T.requireNonNull($N, $S)", OBJECTS, f.name(), f.wire());
+                checks.t(OBJECTS).a(".requireNonNull(" + f.name() + ", ").s(f.wire()).a(")").end();
             }
             params.append("\n@param ").append(f.name()).append(' ')
                     .append(f.doc() != null ? f.doc() : "{@code " + f.wire() + "}")
@@ -66,7 +67,7 @@ final class RecordCodegen {
         }
         t.recordConstructor(rc.build());
         if (fields.stream().anyMatch(Field::checkNull)) {
-            t.addMethod(ctor.build());
+            t.addMethod(ctor.addCode(checks.build()).build());
         }
         String doc = typeDoc.isEmpty() ? "" : typeDoc;
         if (params.length() > 0) {
@@ -99,7 +100,9 @@ final class RecordCodegen {
         TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC,
                 Modifier.FINAL).addJavadoc("Builds a {@link $T}; optional members default to absent.\n", self);
         b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-        CodeBlock.Builder args = CodeBlock.builder();
+        // Bodies as Src blocks (one format string each): a builder has a setter per member.
+        Src args = new Src().a("return new ").t(self).a("(");
+        boolean first = true;
         MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(self);
         for (Field f : fields) {
             TypeName boxed = f.type().boxed();
@@ -114,20 +117,21 @@ final class RecordCodegen {
                 set.addAnnotation(Deprecated.class);
                 set.addJavadoc("@deprecated the member is deprecated\n");
             }
-            set.addStatement("this.$N = $N", f.name(), f.name()).addStatement("return this");
+            set.addCode(new Src().a("this." + f.name() + " = " + f.name()).end().a("return this").end().build());
             b.addMethod(set.build());
-            if (!args.isEmpty()) {
-                args.add(", ");
+            if (!first) {
+                args.a(", ");
             }
+            first = false;
             if (f.optional()) {
-                args.add("$T.ofNullable($N)", OPTIONAL, f.name());
+                args.t(OPTIONAL).a(".ofNullable(" + f.name() + ")");
             } else if (f.type().primitive()) {
-                args.add("$T.requireNonNull($N, $S)", OBJECTS, f.name(), f.wire());
+                args.t(OBJECTS).a(".requireNonNull(" + f.name() + ", ").s(f.wire()).a(")");
             } else {
-                args.add("$N", f.name());
+                args.a(f.name());
             }
         }
-        build.addStatement("return new $T($L)", self, args.build());
+        build.addCode(args.a(")").end().build());
         b.addMethod(build.build());
         return b.build();
     }
@@ -143,9 +147,9 @@ final class RecordCodegen {
                 .initializer("$T.of($L)", MEMBERS, names.build()).build());
         MethodSpec.Builder r = MethodSpec.methodBuilder("read").addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).returns(self).addParameter(JSON_PARSER, "p")
-                .addException(IO_EXCEPTION).addStatement("$T.startObject(p)", READING);
+                .addException(IO_EXCEPTION).addCode(new Src().t(READING).a(".startObject(p)").end().build());
         if (fixed != null) {
-            r.addStatement("return readMembers(p)");
+            r.addCode(new Src().a("return readMembers(p)").end().build());
         } else {
             r.addCode(read(self, fields, fixed, "MEMBERS"));
         }
@@ -153,18 +157,20 @@ final class RecordCodegen {
         c.addMethod(MethodSpec.methodBuilder("decode").addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).returns(self).addParameter(JSON_VALUE, "v")
                 .addParameter(PATH, "path")
-                .addStatement("$T in = $T.of(v, path)", INPUT_OBJECT, INPUT_OBJECT)
-                .addStatement("$T value = decodeMembers(in)", self)
-                .addStatement("in.end()").addStatement("return value").build());
+                .addCode(new Src().t(INPUT_OBJECT).a(" in = ").t(INPUT_OBJECT).a(".of(v, path)").end()
+                        .t(self).a(" value = decodeMembers(in)").end().a("in.end()").end().a("return value").end()
+                        .build())
+                .build());
         MethodSpec.Builder w = MethodSpec.methodBuilder("write").addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).addParameter(JSON_GENERATOR, "g").addParameter(self, "v")
-                .addException(IO_EXCEPTION).addStatement("g.writeStartObject()");
+                .addException(IO_EXCEPTION);
+        Src wb = new Src().a("g.writeStartObject()").end();
         if (fixed != null) {
-            w.addStatement("writeMembers(g, v)");
+            wb.a("writeMembers(g, v)").end();
         } else {
-            w.addCode(writeMembers(fields, fixed, "MEMBERS"));
+            wb.c(writeMembers(fields, fixed, "MEMBERS"));
         }
-        c.addMethod(w.addStatement("g.writeEndObject()").build());
+        c.addMethod(w.addCode(wb.a("g.writeEndObject()").end().build()).build());
         return c.build();
     }
 

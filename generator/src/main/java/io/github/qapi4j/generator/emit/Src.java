@@ -42,11 +42,29 @@ final class Src {
         return this;
     }
 
-    /** A Java string literal. */
+    /**
+     * A Java string literal: written in place when it needs no escaping (QAPI names never do),
+     * else as a {@code $S} part; the output is the same either way.
+     */
     Src s(String value) {
-        format.append("$S");
-        args.add(value);
+        if (plain(value)) {
+            format.append('"').append(value).append('"');
+        } else {
+            format.append("$S");
+            args.add(value);
+        }
         return this;
+    }
+
+    private static boolean plain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_'
+                    || c == '.' || c == ' ' || c == '+' || c == ':')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Ends a statement: {@code ;} and a newline. */
