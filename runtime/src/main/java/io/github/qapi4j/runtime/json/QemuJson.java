@@ -47,9 +47,12 @@ public final class QemuJson {
         return QEMU_STYLE;
     }
 
-    /** A parser over a byte range (UTF-8 JSON). */
+    /**
+     * A parser over a byte range (UTF-8 JSON): a {@link QemuJsonParser}, whose tokens are those of
+     * {@link #FACTORY}'s parser over the same bytes.
+     */
     public static JsonParser parser(byte[] bytes, int offset, int length) throws IOException {
-        return FACTORY.createParser(bytes, offset, length);
+        return new QemuJsonParser(bytes, offset, length);
     }
 
     /** Encodes a value with a codec to QEMU-style UTF-8 bytes. */
