@@ -171,8 +171,7 @@ public final class QemuJsonParser extends ParserMinimalBase {
                 byte[] quoted = str.asQuotedUTF8();
                 int n = quoted.length;
                 int from = q + 1;
-                if (n < end - from && buf[from + n] == '"'
-                        && Arrays.equals(buf, from, from + n, quoted, 0, n)) {
+                if (n < end - from && buf[from + n] == '"' && sameBytes(from, quoted, n)) {
                     int r = skipWs(from + n + 1);
                     if (r < end && buf[r] == ':') {
                         String name = str.getValue();
@@ -191,6 +190,19 @@ public final class QemuJsonParser extends ParserMinimalBase {
             }
         }
         return nextToken() == JsonToken.FIELD_NAME && str.getValue().equals(getCurrentName());
+    }
+
+    private boolean sameBytes(int from, byte[] bytes, int n) {
+        if (n > 16) {
+            return Arrays.equals(buf, from, from + n, bytes, 0, n);
+        }
+        byte[] bb = buf;
+        for (int k = 0; k < n; k++) {
+            if (bb[from + k] != bytes[k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private JsonToken closeScope(int p, int b) throws IOException {
@@ -549,16 +561,21 @@ public final class QemuJsonParser extends ParserMinimalBase {
         }
         int c = bb[i];
         if (c == '0') {
+            longValue = 0;
             i++;
             if (i < e && isDigit(bb[i])) {
                 ptr = i;
                 reportInvalidNumber("Leading zeroes not allowed");
             }
         } else if (c >= '1' && c <= '9') {
+            long v = c - '0';
             i++;
-            while (i < e && isDigit(bb[i])) {
+            int d;
+            while (i < e && (d = bb[i] - '0') >= 0 && d <= 9) {
+                v = v * 10 + d; // wraps past 18 digits: only used below that
                 i++;
             }
+            longValue = v;
         } else {
             ptr = i;
             _reportUnexpectedChar(codePoint(i), "expected digit (0-9) to follow minus sign, for valid numeric value");
@@ -619,10 +636,7 @@ public final class QemuJsonParser extends ParserMinimalBase {
         }
         _streamReadConstraints.validateIntegerLength(intLen);
         if (intLen <= 18) {
-            long v = 0;
-            for (int k = digits; k < i; k++) {
-                v = v * 10 + (bb[k] - '0');
-            }
+            long v = longValue;
             if (neg) {
                 v = -v;
             }
@@ -926,6 +940,9 @@ public final class QemuJsonParser extends ParserMinimalBase {
     private int skipWs(int p) {
         byte[] bb = buf;
         int e = end;
+        if (p < e && bb[p] > ' ') { // the common case: no whitespace
+            return p;
+        }
         while (p < e) {
             int b = bb[p];
             if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
