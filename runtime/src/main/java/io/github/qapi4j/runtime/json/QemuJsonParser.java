@@ -59,9 +59,9 @@ public final class QemuJsonParser extends ParserMinimalBase {
     }
 
     // Interned member names by a hash of their bytes (ASCII names without escapes only). Racy
-    // but safe: slots hold immutable, interned strings and a miss only costs an intern().
+    // but safe: slots hold immutable entries (final fields) and a miss only costs an intern().
     private static final int NAME_CACHE_SIZE = 1024;
-    private static final String[] NAME_CACHE = new String[NAME_CACHE_SIZE];
+    private static final CachedName[] NAME_CACHE = new CachedName[NAME_CACHE_SIZE];
 
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
@@ -258,26 +258,22 @@ public final class QemuJsonParser extends ParserMinimalBase {
     }
 
     private String cachedName(int s, int e) {
-        int h = 0;
-        for (int i = s; i < e; i++) {
-            h = 31 * h + buf[i];
-        }
-        h ^= h >>> 16;
-        int slot = h & (NAME_CACHE_SIZE - 1);
-        String c = NAME_CACHE[slot];
         int n = e - s;
-        if (c != null && c.length() == n) {
-            int i = 0;
-            while (i < n && c.charAt(i) == buf[s + i]) {
-                i++;
-            }
-            if (i == n) {
-                return c;
-            }
+        // A cheap hash (no loop): length, first, middle and last bytes.
+        int h = n == 0 ? 0 : n * 0x9E3779B1 + buf[s] * 31 + buf[s + (n >> 1)] * 961 + buf[e - 1] * 29791;
+        int slot = (h ^ (h >>> 16)) & (NAME_CACHE_SIZE - 1);
+        CachedName c = NAME_CACHE[slot];
+        if (c != null && c.bytes.length == n && sameBytes(s, c.bytes, n)) {
+            return c.name;
         }
-        String name = new String(buf, s, n, StandardCharsets.ISO_8859_1).intern();
-        NAME_CACHE[slot] = name;
+        byte[] bytes = Arrays.copyOfRange(buf, s, e);
+        String name = new String(bytes, StandardCharsets.ISO_8859_1).intern();
+        NAME_CACHE[slot] = new CachedName(bytes, name);
         return name;
+    }
+
+    /** An ASCII member name and its bytes: immutable, so the cache may be shared racily. */
+    private record CachedName(byte[] bytes, String name) {
     }
 
     private JsonToken value(int p) throws IOException {

@@ -314,6 +314,27 @@ class QemuJsonParserTest {
     }
 
     @Test
+    void manyNamesStayInterned() throws IOException {
+        StringBuilder sb = new StringBuilder("{");
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            String n = (i % 2 == 0 ? "member-" : "m") + i + (i % 3 == 0 ? "" : "-x");
+            names.add(n);
+            sb.append(i == 0 ? "" : ", ").append('"').append(n).append("\": ").append(i);
+        }
+        byte[] b = sb.append('}').toString().getBytes(StandardCharsets.US_ASCII);
+        for (int round = 0; round < 2; round++) {
+            JsonParser p = QemuJson.parser(b, 0, b.length);
+            p.nextToken();
+            for (String n : names) {
+                assertThat(p.nextFieldName()).isSameAs(n.intern());
+                p.nextToken();
+            }
+            assertThat(p.nextToken()).isEqualTo(JsonToken.END_OBJECT);
+        }
+    }
+
+    @Test
     void nextFieldNameMalformed() {
         for (String j : List.of("{\"alpha\" 1}", "{\"alpha\":1 \"alpha\":2}", "{\"alpha\":1,,\"alpha\":2}", "{\"alpha\"",
                 "{\"alpha", "{\"alpha\":1,}")) {
