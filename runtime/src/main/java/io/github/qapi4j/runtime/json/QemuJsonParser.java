@@ -18,8 +18,11 @@ import com.fasterxml.jackson.core.io.ContentReference;
 import com.fasterxml.jackson.core.json.JsonReadContext;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -62,6 +65,8 @@ public final class QemuJsonParser extends ParserMinimalBase {
     // but safe: slots hold immutable entries (final fields) and a miss only costs an intern().
     private static final int NAME_CACHE_SIZE = 1024;
     private static final CachedName[] NAME_CACHE = new CachedName[NAME_CACHE_SIZE];
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
@@ -192,12 +197,16 @@ public final class QemuJsonParser extends ParserMinimalBase {
         return nextToken() == JsonToken.FIELD_NAME && str.getValue().equals(getCurrentName());
     }
 
+    /** Whether the {@code n} bytes at {@code from} are {@code bytes}'s (in range: checked by the caller). */
     private boolean sameBytes(int from, byte[] bytes, int n) {
-        if (n > 16) {
-            return Arrays.equals(buf, from, from + n, bytes, 0, n);
-        }
         byte[] bb = buf;
-        for (int k = 0; k < n; k++) {
+        int k = 0;
+        for (; k + 8 <= n; k += 8) {
+            if ((long) LONGS.get(bb, from + k) != (long) LONGS.get(bytes, k)) {
+                return false;
+            }
+        }
+        for (; k < n; k++) {
             if (bb[from + k] != bytes[k]) {
                 return false;
             }
@@ -936,8 +945,11 @@ public final class QemuJsonParser extends ParserMinimalBase {
     private int skipWs(int p) {
         byte[] bb = buf;
         int e = end;
-        if (p < e && bb[p] > ' ') { // the common case: no whitespace
+        if (p < e && bb[p] > ' ') { // the common cases: no whitespace, or one space (QEMU's)
             return p;
+        }
+        if (p + 1 < e && bb[p] == ' ' && bb[p + 1] > ' ') {
+            return p + 1;
         }
         while (p < e) {
             int b = bb[p];

@@ -314,6 +314,23 @@ class QemuJsonParserTest {
     }
 
     @Test
+    void nextFieldNameLongNames() throws IOException {
+        String name = "a-rather-long-member-name";
+        SerializedString expected = new SerializedString(name.intern());
+        for (int at = 0; at <= name.length(); at++) {
+            for (String other : List.of(at < name.length() ? name.substring(0, at) + "X" + name.substring(at + 1) : name,
+                    name.substring(0, at), name + "-and-more".substring(0, Math.min(9, at)))) {
+                byte[] b = ("{\"" + other + "\": 1}").getBytes(StandardCharsets.US_ASCII);
+                JsonParser p = QemuJson.parser(b, 0, b.length);
+                p.nextToken();
+                assertThat(p.nextFieldName(expected)).as(other).isEqualTo(other.equals(name));
+                assertThat(p.currentName()).isEqualTo(other);
+                assertThat(p.nextToken()).isEqualTo(JsonToken.VALUE_NUMBER_INT);
+            }
+        }
+    }
+
+    @Test
     void manyNamesStayInterned() throws IOException {
         StringBuilder sb = new StringBuilder("{");
         List<String> names = new ArrayList<>();
