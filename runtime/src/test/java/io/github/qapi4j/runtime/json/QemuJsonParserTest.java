@@ -162,6 +162,23 @@ class QemuJsonParserTest {
     }
 
     @Test
+    void specialBytesAtEveryPosition() {
+        // The plain run is scanned eight bytes at a time: put each kind of byte at each offset.
+        String[] bytes = {"\"", "\\n", "\\u0041", "\u0001", "\u001f", "\u0020", "\u0021", "\u0023", "\u005b", "\u005d",
+            "\u007f", "\u00e9", "\u20ac", "\ud83d\ude00", "\u0080", "0", "\u00ff"};
+        for (String b : bytes) {
+            for (int at = 0; at < 20; at++) {
+                for (int len : new int[] {at, at + 1, at + 8, 24}) {
+                    String body = "a".repeat(at) + b + "z".repeat(Math.max(0, len - at));
+                    same("[\"" + body + "\"]");
+                    same("{\"" + body + "\":1}");
+                    same("[\"" + body);
+                }
+            }
+        }
+    }
+
+    @Test
     void invalidUtf8() {
         byte[][] bad = {{(byte) 0x80}, {(byte) 0xbf}, {(byte) 0xc3}, {(byte) 0xc3, 'a'}, {(byte) 0xe2, (byte) 0x82},
             {(byte) 0xe2, (byte) 0x82, 'a'}, {(byte) 0xf0, (byte) 0x9f, (byte) 0x98}, {(byte) 0xf8, (byte) 0x80},
