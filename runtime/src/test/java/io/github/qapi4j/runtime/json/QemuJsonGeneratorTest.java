@@ -17,10 +17,8 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -569,48 +567,6 @@ class QemuJsonGeneratorTest {
 
     @Provide
     Arbitrary<JsonValue> trees() {
-        return tree(4);
-    }
-
-    private Arbitrary<JsonValue> tree(int depth) {
-        if (depth == 0) {
-            return leaf();
-        }
-        Arbitrary<JsonValue> inner = tree(depth - 1);
-        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(2, leaf()), net.jqwik.api.Tuple.of(1, array(inner)),
-                net.jqwik.api.Tuple.of(1, object(inner)));
-    }
-
-    private Arbitrary<JsonValue> leaf() {
-        Arbitrary<String> anyChars = Arbitraries.strings().all().ofMaxLength(30);
-        Arbitrary<String> asciiish = Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(30);
-        Arbitrary<String> emoji = Arbitraries.strings().withChars("a\"\\\n\u00e9\u20ac\ud83d\ude00\ud800").ofMaxLength(12);
-        return Arbitraries.oneOf(
-                Arbitraries.oneOf(anyChars, asciiish, emoji).map(JsonValue.Str::new),
-                Arbitraries.longs().map(JsonValue.Int::new),
-                Arbitraries.longs().lessOrEqual(-1).map(JsonValue.UInt::new),
-                Arbitraries.doubles().map(JsonValue.Dbl::new),
-                Arbitraries.of(Double.NaN, Double.NEGATIVE_INFINITY, -0.0, 1e-300).map(JsonValue.Dbl::new),
-                Arbitraries.of(JsonValue.Bool.TRUE, JsonValue.Bool.FALSE, JsonValue.Null.INSTANCE));
-    }
-
-    private Arbitrary<JsonValue> array(Arbitrary<JsonValue> inner) {
-        return inner.list().ofMaxSize(5).map(JsonArray::of);
-    }
-
-    private Arbitrary<JsonValue> object(Arbitrary<JsonValue> inner) {
-        Arbitrary<String> names = Arbitraries.oneOf(Arbitraries.strings().alpha().numeric().withChars('-', '_').ofMaxLength(12),
-                Arbitraries.strings().all().ofMaxLength(6));
-        return Arbitraries.entries(names, inner).list().ofMaxSize(5).map(es -> {
-            JsonObject.Builder b = JsonObject.builder();
-            List<String> seen = new ArrayList<>();
-            es.forEach(e -> {
-                if (!seen.contains(e.getKey())) {
-                    seen.add(e.getKey());
-                    b.put(e.getKey(), e.getValue());
-                }
-            });
-            return b.build();
-        });
+        return JsonTrees.trees(4);
     }
 }
