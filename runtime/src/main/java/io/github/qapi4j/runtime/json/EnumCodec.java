@@ -60,6 +60,36 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
         return h ^ (h >>> 15);
     }
 
+    /** The same hash over ASCII bytes (wire names are ASCII, so a byte is its char). */
+    private static int hash(byte[] c, int off, int len) {
+        if (len == 0) {
+            return 0;
+        }
+        int h = len * 0x9E3779B1 + c[off] * 31 + c[off + len - 1] * 961 + c[off + (len >> 1)];
+        return h ^ (h >>> 15);
+    }
+
+    /** Looks up plain ASCII content bytes, without making chars or a String. */
+    @SuppressWarnings("unchecked")
+    private E lookup(byte[] c, int off, int len) {
+        int h = hash(c, off, len) & mask;
+        for (char[] k; (k = keys[h]) != null; h = (h + 1) & mask) {
+            if (k.length == len && sameAscii(k, c, off)) {
+                return (E) values[h];
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameAscii(char[] k, byte[] c, int off) {
+        for (int i = 0; i < k.length; i++) {
+            if (k[i] != c[off + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @SuppressWarnings("unchecked")
     private E lookup(char[] c, int off, int len) {
         int h = hash(c, off, len) & mask;
@@ -91,7 +121,13 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
         if (p.currentToken() != JsonToken.VALUE_STRING) {
             throw new JsonDecodeException("expected a string", p);
         }
-        E e = lookup(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        E e;
+        int start;
+        if (p instanceof QemuJsonParser q && (start = q.plainTextStart()) >= 0) {
+            e = lookup(q.buffer(), start, q.plainTextEnd() - start);
+        } else {
+            e = lookup(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+        }
         if (e == null) {
             if (unknown == null) {
                 throw new JsonDecodeException("unknown value '" + p.getText() + "'", p);

@@ -810,6 +810,23 @@ public final class QemuJsonParser extends ParserMinimalBase {
         }
     }
 
+    /**
+     * For {@link EnumCodec}: the start of the current string's content in {@link #buffer()} when
+     * the parser is on a {@code VALUE_STRING} that is plain ASCII (no escape, nothing to decode),
+     * else -1. The content ends at {@link #plainTextEnd()}.
+     */
+    int plainTextStart() {
+        return _currToken == JsonToken.VALUE_STRING && !textDecoded ? textStart : -1;
+    }
+
+    int plainTextEnd() {
+        return textEnd;
+    }
+
+    byte[] buffer() {
+        return buf;
+    }
+
     @Override
     public char[] getTextCharacters() throws IOException {
         if (_currToken == JsonToken.VALUE_STRING) {
