@@ -92,7 +92,7 @@ final class RecordCodegen {
         t.addMethod(MethodSpec.methodBuilder("decodeMembers").addModifiers(Modifier.STATIC)
                 .addJavadoc("Strictly decodes this record's members in schema order (leftovers not checked).\n")
                 .returns(self).addParameter(INPUT_OBJECT, "in")
-                .addCode(decodeMembers(self, fields, fixed)).build());
+                .addCode(decodeMembers(self, fields)).build());
         return t;
     }
 
@@ -243,15 +243,15 @@ final class RecordCodegen {
             if (f.flat()) {
                 continue;
             }
-            String label = "case " + order.indexOf(f.wire()) + " -> ";
+            String label = "case " + order.indexOf(f.wire()) + " ->";
             if (f.type().def().name().equals("null") || f.type().def().name().equals("any")) {
-                b.a(label + local(f) + " = ").c(Tmpl.read(f.type())).end();
+                b.a(label + " " + local(f) + " = ").c(Tmpl.read(f.type())).end();
             } else if (f.optional() || !f.type().primitive()) {
                 // A JSON null for a member that cannot be null: treat as absent.
-                b.a(label + local(f) + " = p.currentToken() == ").t(JSON_TOKEN).a(".VALUE_NULL ? null : ")
+                b.a(label + " " + local(f) + " = p.currentToken() == ").t(JSON_TOKEN).a(".VALUE_NULL ? null : ")
                         .c(Tmpl.read(f.type())).end();
             } else {
-                b.a("case " + order.indexOf(f.wire()) + " ->").open();
+                b.a(label).open();
                 b.a(local(f) + " = ").c(Tmpl.read(f.type())).end();
                 b.a("has_" + f.name() + " = true").end();
                 b.close();
@@ -290,7 +290,7 @@ final class RecordCodegen {
         return b.build();
     }
 
-    CodeBlock decodeMembers(ClassName self, List<Field> fields, Fixed fixed) {
+    CodeBlock decodeMembers(ClassName self, List<Field> fields) {
         // One constructor call; Java evaluates the arguments left to right, so members are
         // decoded (and a missing or mistyped one reported) in schema order, as QEMU does.
         Src b = new Src();

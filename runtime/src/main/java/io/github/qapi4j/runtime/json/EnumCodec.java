@@ -51,22 +51,24 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
         }
     }
 
-    /** Cheap on purpose (length and three characters); collisions only cost a probe. */
-    private static int hash(char[] c, int off, int len) {
+    /**
+     * Cheap on purpose (length and three characters); collisions only cost a probe. Taken from
+     * chars or from ASCII bytes alike (wire names are ASCII, so a byte is its char).
+     */
+    private static int hash(int len, int first, int mid, int last) {
         if (len == 0) {
             return 0;
         }
-        int h = len * 0x9E3779B1 + c[off] * 31 + c[off + len - 1] * 961 + c[off + (len >> 1)];
+        int h = len * 0x9E3779B1 + first * 31 + last * 961 + mid;
         return h ^ (h >>> 15);
     }
 
-    /** The same hash over ASCII bytes (wire names are ASCII, so a byte is its char). */
+    private static int hash(char[] c, int off, int len) {
+        return len == 0 ? 0 : hash(len, c[off], c[off + (len >> 1)], c[off + len - 1]);
+    }
+
     private static int hash(byte[] c, int off, int len) {
-        if (len == 0) {
-            return 0;
-        }
-        int h = len * 0x9E3779B1 + c[off] * 31 + c[off + len - 1] * 961 + c[off + (len >> 1)];
-        return h ^ (h >>> 15);
+        return len == 0 ? 0 : hash(len, c[off], c[off + (len >> 1)], c[off + len - 1]);
     }
 
     /** Looks up plain ASCII content bytes, without making chars or a String. */

@@ -107,11 +107,6 @@ public final class QemuJsonGenerator extends JsonGenerator {
         this(out, 512);
     }
 
-    /** A generator into a growing buffer (see {@link #toByteArray()}). */
-    QemuJsonGenerator(int initialSize) {
-        this(null, new byte[Math.max(initialSize, 64)]);
-    }
-
     private QemuJsonGenerator(OutputStream out, int initialSize) {
         this(out, new byte[Math.max(initialSize, 64)]);
     }
@@ -122,11 +117,6 @@ public final class QemuJsonGenerator extends JsonGenerator {
         this.features = QemuJson.FACTORY.getGeneratorFeatures();
         this.constraints = QemuJson.FACTORY.streamWriteConstraints();
         this.maxDepth = constraints.getMaxNestingDepth();
-    }
-
-    /** Everything written so far, for a generator without a stream. */
-    byte[] toByteArray() {
-        return Arrays.copyOf(buf, tail);
     }
 
     /**

@@ -62,12 +62,13 @@ class QemuJsonGeneratorTest {
         return out.toByteArray();
     }
 
+    /** Through the thread's reused buffer, as {@code QemuJson.encode} writes. */
     static byte[] withBuffer(Writes w) throws IOException {
-        QemuJsonGenerator g = new QemuJsonGenerator(16);
+        QemuJsonGenerator g = QemuJsonGenerator.buffered();
         try (g) {
             w.write(g);
         }
-        return g.toByteArray();
+        return g.finish();
     }
 
     /** Asserts both generators write the same bytes; returns them as text. */
