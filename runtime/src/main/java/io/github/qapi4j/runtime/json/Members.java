@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
+import java.util.Arrays;
 
 /**
  * The wire names of a generated record's members, in schema order: pre-encoded for writing and
@@ -23,6 +24,11 @@ public final class Members {
 
     private final SerializedString[] names;
     private final String[] strings;
+    /** The names as quoted UTF-8, for {@link QemuJsonParser}'s in-place comparison. */
+    private final byte[][] quoted;
+    /** Open addressing over {@link #quoted}: member index, or -1 for an empty slot. */
+    private final int[] table;
+    private final int mask;
 
     private Members(String[] names) {
         this.strings = names.clone();
@@ -30,6 +36,20 @@ public final class Members {
         for (int i = 0; i < names.length; i++) {
             this.strings[i] = names[i].intern();
             this.names[i] = new SerializedString(this.strings[i]);
+        }
+        this.quoted = new byte[names.length][];
+        int size = Integer.highestOneBit(Math.max(names.length, 1) * 4 - 1) << 1;
+        this.table = new int[size];
+        this.mask = size - 1;
+        Arrays.fill(table, -1);
+        for (int i = 0; i < names.length; i++) {
+            byte[] k = this.names[i].asQuotedUTF8();
+            this.quoted[i] = k;
+            int h = hash(k, 0, k.length) & mask;
+            while (table[h] >= 0) {
+                h = (h + 1) & mask;
+            }
+            table[h] = i;
         }
     }
 
@@ -52,6 +72,12 @@ public final class Members {
      * @throws IOException on malformed JSON
      */
     public int next(JsonParser p, int expected) throws IOException {
+        if (p instanceof QemuJsonParser q) {
+            int i = q.nextMember(this, expected);
+            if (i != QemuJsonParser.NOT_EXPECTED) {
+                return i;
+            }
+        }
         JsonToken t;
         if (expected < names.length) {
             if (p.nextFieldName(names[expected])) {
@@ -71,6 +97,34 @@ public final class Members {
         int i = indexOf(p.currentName());
         p.nextToken();
         return i;
+    }
+
+    byte[][] quoted() {
+        return quoted;
+    }
+
+    String string(int i) {
+        return strings[i];
+    }
+
+    /** The index of the member whose quoted UTF-8 name is these bytes, or -1. */
+    int indexOf(byte[] b, int off, int len) {
+        int h = hash(b, off, len) & mask;
+        for (int i; (i = table[h]) >= 0; h = (h + 1) & mask) {
+            byte[] k = quoted[i];
+            if (k.length == len && Arrays.equals(k, 0, len, b, off, off + len)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int hash(byte[] b, int off, int len) {
+        if (len == 0) {
+            return 0;
+        }
+        int h = len * 0x9E3779B1 + b[off] * 31 + b[off + (len >> 1)] * 961 + b[off + len - 1];
+        return h ^ (h >>> 15);
     }
 
     private int indexOf(String name) {

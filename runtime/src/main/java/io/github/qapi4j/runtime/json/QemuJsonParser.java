@@ -197,6 +197,77 @@ public final class QemuJsonParser extends ParserMinimalBase {
         return nextToken() == JsonToken.FIELD_NAME && str.getValue().equals(getCurrentName());
     }
 
+    /** What {@link #nextMember} returns when the next member is not the expected one. */
+    static final int NOT_EXPECTED = -3;
+
+    /**
+     * For {@link Members#next}: {@code nextToken()} to the next member's name, then to its value,
+     * in one step and without making the name. The expected member's name is compared as bytes in
+     * place; any other plain ASCII name is looked up in {@code m} by its bytes. Returns the
+     * member's index in {@code m} (parser on its value), or {@link Members#END} at the object's
+     * end (parser on {@code END_OBJECT}). When the input is anything else (a member {@code m}
+     * does not know, a name with escapes, malformed JSON, or the parser not between members)
+     * consumes nothing and returns {@link #NOT_EXPECTED}; the caller then takes the general
+     * path, which reports any error.
+     */
+    int nextMember(Members m, int expected) throws IOException {
+        JsonReadContext c = ctx;
+        if (pendingValue || closed || !c.inObject()) {
+            return NOT_EXPECTED;
+        }
+        byte[] bb = buf;
+        int e = end;
+        int q = skipWs(ptr);
+        if (q >= e) {
+            return NOT_EXPECTED;
+        }
+        int b = bb[q];
+        if (b == '}') {
+            text = null;
+            charsValid = false;
+            closeScope(q, b);
+            return Members.END;
+        }
+        if (c.getEntryCount() > 0) {
+            if (b != ',') {
+                return NOT_EXPECTED;
+            }
+            q = skipWs(q + 1);
+        }
+        if (q >= e || bb[q] != '"') {
+            return NOT_EXPECTED;
+        }
+        int from = q + 1;
+        int i = expected;
+        int close; // the name's closing quote
+        byte[][] quoted = m.quoted();
+        byte[] n;
+        if (i < quoted.length && (n = quoted[i]).length < e - from && bb[close = from + n.length] == '"'
+                && sameBytes(from, n, n.length)) {
+            // the predicted member
+        } else {
+            close = plainRun(bb, from, e);
+            if (close >= e || bb[close] != '"' || (i = m.indexOf(bb, from, close - from)) < 0) {
+                return NOT_EXPECTED;
+            }
+        }
+        int r = skipWs(close + 1);
+        if (r >= e || bb[r] != ':') {
+            return NOT_EXPECTED;
+        }
+        r = skipWs(r + 1);
+        if (r >= e) {
+            return NOT_EXPECTED;
+        }
+        // A schema's member names are far below any name length limit.
+        c.expectComma();
+        c.setCurrentName(m.string(i));
+        text = null;
+        charsValid = false;
+        value(r);
+        return i;
+    }
+
     /** Whether the {@code n} bytes at {@code from} are {@code bytes}'s (in range: checked by the caller). */
     private boolean sameBytes(int from, byte[] bytes, int n) {
         byte[] bb = buf;
@@ -288,6 +359,16 @@ public final class QemuJsonParser extends ParserMinimalBase {
     private JsonToken value(int p) throws IOException {
         tokenStart = p;
         int b = buf[p];
+        if (b == '"') {
+            return string(p + 1);
+        }
+        if (b >= '0' && b <= '9') {
+            return number(p);
+        }
+        return otherValue(p, b);
+    }
+
+    private JsonToken otherValue(int p, int b) throws IOException {
         switch (b) {
             case '{':
                 ptr = p + 1;
@@ -366,12 +447,9 @@ public final class QemuJsonParser extends ParserMinimalBase {
     // ------------------------------------------------------------------------------- strings
 
     private JsonToken string(int s) throws IOException {
-        int i = s;
         byte[] bb = buf;
         int e = end;
-        while (i < e && STRING_SPECIAL[bb[i] & 0xFF] == 0) {
-            i++;
-        }
+        int i = plainRun(bb, s, e);
         if (i < e && bb[i] == '"') {
             _streamReadConstraints.validateStringLength(i - s);
             textStart = s;
@@ -385,6 +463,32 @@ public final class QemuJsonParser extends ParserMinimalBase {
             charsValid = true;
         }
         return _currToken = JsonToken.VALUE_STRING;
+    }
+
+    /**
+     * The index of the first byte at or after {@code i} (below {@code e}) that is not plain
+     * ASCII in a string (a quote, backslash, control or non-ASCII byte), or {@code e}. Eight
+     * bytes at a time while they last.
+     */
+    private static int plainRun(byte[] bb, int i, int e) {
+        for (; i + 8 <= e; i += 8) {
+            long w = (long) LONGS.get(bb, i);
+            // High bit of each byte that is '"' (0x22), '\\' (0x5C), below 0x20, or 0x80 and up.
+            long quote = w ^ 0x2222222222222222L;
+            long slash = w ^ 0x5C5C5C5C5C5C5C5CL;
+            long hit = ((quote - 0x0101010101010101L) & ~quote)
+                    | ((slash - 0x0101010101010101L) & ~slash)
+                    | (w - 0x2020202020202020L)
+                    | w;
+            hit &= 0x8080808080808080L;
+            if (hit != 0) {
+                return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+            }
+        }
+        while (i < e && STRING_SPECIAL[bb[i] & 0xFF] == 0) {
+            i++;
+        }
+        return i;
     }
 
     /**
@@ -790,8 +894,7 @@ public final class QemuJsonParser extends ParserMinimalBase {
         if (t == JsonToken.VALUE_STRING) {
             String s = text;
             if (s == null) {
-                s = textDecoded ? new String(chars, 0, charsLen)
-                        : new String(buf, textStart, textEnd - textStart, StandardCharsets.ISO_8859_1);
+                s = textDecoded ? new String(chars, 0, charsLen) : ascii(buf, textStart, textEnd - textStart);
                 text = s;
             }
             return s;
@@ -808,6 +911,15 @@ public final class QemuJsonParser extends ParserMinimalBase {
             default:
                 return t.asString();
         }
+    }
+
+    /**
+     * A string of ASCII bytes. The deprecated constructor (high byte 0) is a plain copy, small
+     * enough to inline; the charset one is a large method that is not.
+     */
+    @SuppressWarnings("deprecation")
+    private static String ascii(byte[] b, int off, int len) {
+        return new String(b, 0, off, len);
     }
 
     /**

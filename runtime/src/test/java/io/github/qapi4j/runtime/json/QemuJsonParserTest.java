@@ -433,7 +433,32 @@ class QemuJsonParserTest {
 
     @Property(tries = 3000)
     void mutationsAreAcceptedOrRejectedAlike(@ForAll("trees") JsonValue v, @ForAll("mutations") List<int[]> edits) {
-        byte[] b = QemuJson.encode(Codecs.ANY, v);
+        byte[] b = mutate(QemuJson.encode(Codecs.ANY, v), edits);
+        assumeComparable(b);
+        String expected = run(false, b);
+        String actual = run(true, b);
+        assertThat(actual.equals("REJECTED")).as(java.util.HexFormat.of().formatHex(b))
+                .isEqualTo(expected.equals("REJECTED"));
+        if (!expected.equals("REJECTED")) {
+            assertThat(actual).isEqualTo(expected);
+        }
+    }
+
+    /** Skips inputs on which the parsers differ on purpose (see the class comment). */
+    static void assumeComparable(byte[] b) {
+        // Jackson detects UTF-16/32 from NULs or a byte order mark in the first four bytes.
+        for (int i = 0; i < Math.min(4, b.length); i++) {
+            Assume.that(b[i] != 0);
+        }
+        Assume.that(b.length < 2 || !((b[0] & 0xFF) >= 0xFE && (b[1] & 0xFF) >= 0xFE));
+        // Jackson can take an 0xFF byte in a member name for other bytes (see jacksonFFInName).
+        for (byte x : b) {
+            Assume.that(x != (byte) 0xFF);
+        }
+    }
+
+    /** Applies edits (kind, position, byte) to {@code b}: truncate, replace (in place), insert, delete. */
+    static byte[] mutate(byte[] b, List<int[]> edits) {
         for (int[] e : edits) {
             if (b.length == 0) {
                 break;
@@ -457,26 +482,11 @@ class QemuJsonParserTest {
                 }
             }
         }
-        // Jackson detects UTF-16/32 from NULs or a byte order mark in the first four bytes.
-        for (int i = 0; i < Math.min(4, b.length); i++) {
-            Assume.that(b[i] != 0);
-        }
-        Assume.that(b.length < 2 || !((b[0] & 0xFF) >= 0xFE && (b[1] & 0xFF) >= 0xFE));
-        // Jackson can take an 0xFF byte in a member name for other bytes (see jacksonFFInName).
-        for (byte x : b) {
-            Assume.that(x != (byte) 0xFF);
-        }
-        String expected = run(false, b);
-        String actual = run(true, b);
-        assertThat(actual.equals("REJECTED")).as(java.util.HexFormat.of().formatHex(b))
-                .isEqualTo(expected.equals("REJECTED"));
-        if (!expected.equals("REJECTED")) {
-            assertThat(actual).isEqualTo(expected);
-        }
+        return b;
     }
 
     @Provide
-    Arbitrary<List<int[]>> mutations() {
+    static Arbitrary<List<int[]>> mutations() {
         Arbitrary<Integer> byteValues = Arbitraries.oneOf(Arbitraries.of((int) '"', (int) '\\', (int) ',', (int) ':',
                 (int) '[', (int) ']', (int) '{', (int) '}', (int) ' ', (int) '0', (int) '-', (int) '.', (int) 'e',
                 (int) 'u', (int) 't', (int) 'n', 0x1f, 0x80, 0xc3, 0xe2, 0xf0), Arbitraries.integers().between(0, 255));
