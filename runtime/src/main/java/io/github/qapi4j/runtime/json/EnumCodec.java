@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -22,8 +23,8 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
     private final E unknown;
     /** Wire names by ordinal, pre-encoded (null for the unknown-value constant). */
     private final SerializedString[] encoded;
-    /** Open-addressing table over the wire names' characters, so reading makes no String. */
-    private final char[][] keys;
+    /** Open-addressing table over the wire names' (ASCII) bytes, so reading makes no String. */
+    private final byte[][] keys;
     private final Object[] values;
     private final int mask;
 
@@ -33,14 +34,14 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
         this.byWireName = new HashMap<>(constants.length * 2);
         this.encoded = new SerializedString[constants.length];
         int size = Integer.highestOneBit(Math.max(constants.length, 1) * 4 - 1) << 1;
-        this.keys = new char[size][];
+        this.keys = new byte[size][];
         this.values = new Object[size];
         this.mask = size - 1;
         for (E e : constants) {
             if (e != unknown) {
                 byWireName.put(e.wireName(), e);
                 encoded[e.ordinal()] = new SerializedString(e.wireName());
-                char[] k = e.wireName().toCharArray();
+                byte[] k = e.wireName().getBytes(StandardCharsets.ISO_8859_1);
                 int h = hash(k, 0, k.length) & mask;
                 while (keys[h] != null) {
                     h = (h + 1) & mask;
@@ -75,7 +76,18 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
     @SuppressWarnings("unchecked")
     private E lookup(byte[] c, int off, int len) {
         int h = hash(c, off, len) & mask;
-        for (char[] k; (k = keys[h]) != null; h = (h + 1) & mask) {
+        for (byte[] k; (k = keys[h]) != null; h = (h + 1) & mask) {
+            if (k.length == len && Bytes.same(k, 0, c, off, len)) {
+                return (E) values[h];
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private E lookup(char[] c, int off, int len) {
+        int h = hash(c, off, len) & mask;
+        for (byte[] k; (k = keys[h]) != null; h = (h + 1) & mask) {
             if (k.length == len && sameAscii(k, c, off)) {
                 return (E) values[h];
             }
@@ -83,24 +95,13 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
         return null;
     }
 
-    private static boolean sameAscii(char[] k, byte[] c, int off) {
+    private static boolean sameAscii(byte[] k, char[] c, int off) {
         for (int i = 0; i < k.length; i++) {
             if (k[i] != c[off + i]) {
                 return false;
             }
         }
         return true;
-    }
-
-    @SuppressWarnings("unchecked")
-    private E lookup(char[] c, int off, int len) {
-        int h = hash(c, off, len) & mask;
-        for (char[] k; (k = keys[h]) != null; h = (h + 1) & mask) {
-            if (k.length == len && java.util.Arrays.equals(k, 0, len, c, off, off + len)) {
-                return (E) values[h];
-            }
-        }
-        return null;
     }
 
     /** A codec whose {@link #read} fails on unknown values. */

@@ -18,11 +18,9 @@ import com.fasterxml.jackson.core.io.ContentReference;
 import com.fasterxml.jackson.core.json.JsonReadContext;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
-import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -66,7 +64,8 @@ public final class QemuJsonParser extends ParserMinimalBase {
     private static final int NAME_CACHE_SIZE = 1024;
     private static final CachedName[] NAME_CACHE = new CachedName[NAME_CACHE_SIZE];
 
-    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONGS = Bytes.LONGS;
+    private static final long[] POW10 = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
@@ -270,19 +269,7 @@ public final class QemuJsonParser extends ParserMinimalBase {
 
     /** Whether the {@code n} bytes at {@code from} are {@code bytes}'s (in range: checked by the caller). */
     private boolean sameBytes(int from, byte[] bytes, int n) {
-        byte[] bb = buf;
-        int k = 0;
-        for (; k + 8 <= n; k += 8) {
-            if ((long) LONGS.get(bb, from + k) != (long) LONGS.get(bytes, k)) {
-                return false;
-            }
-        }
-        for (; k < n; k++) {
-            if (bb[from + k] != bytes[k]) {
-                return false;
-            }
-        }
-        return true;
+        return Bytes.same(buf, from, bytes, 0, n);
     }
 
     private JsonToken closeScope(int p, int b) throws IOException {
@@ -416,14 +403,14 @@ public final class QemuJsonParser extends ParserMinimalBase {
 
     private void literal(int p, byte[] lit) throws IOException {
         int n = lit.length;
-        if (n > end - p || !Arrays.equals(buf, p, p + n, lit, 0, n)) {
+        if (n > end - p || !Bytes.same(buf, p, lit, 0, n)) {
             ptr = p;
             invalidToken(p);
         }
         int q = p + n;
         if (q < end) {
             int c = buf[q];
-            if (c < 0 || Character.isJavaIdentifierPart((char) c)) {
+            if (c != ',' && c != '}' && c != ']' && (c < 0 || Character.isJavaIdentifierPart((char) c))) {
                 ptr = p;
                 invalidToken(p);
             }
@@ -677,12 +664,25 @@ public final class QemuJsonParser extends ParserMinimalBase {
                 reportInvalidNumber("Leading zeroes not allowed");
             }
         } else if (c >= '1' && c <= '9') {
-            long v = c - '0';
-            i++;
-            int d;
-            while (i < e && (d = bb[i] - '0') >= 0 && d <= 9) {
-                v = v * 10 + d; // wraps past 18 digits: only used below that
-                i++;
+            // Wraps past 18 digits: the value is only used below that.
+            long v = 0;
+            while (i + 8 <= bb.length) { // eight bytes at a time; digits past the range's end not taken
+                long w = (long) LONGS.get(bb, i);
+                int n = Math.min(Bytes.leadingDigits(w), e - i);
+                if (n > 0) {
+                    v = v * POW10[n] + Bytes.digits(w, n);
+                    i += n;
+                }
+                if (n < 8) {
+                    break;
+                }
+            }
+            if (i + 8 > bb.length) { // near the array's end: a byte at a time
+                int d;
+                while (i < e && (d = bb[i] - '0') >= 0 && d <= 9) {
+                    v = v * 10 + d;
+                    i++;
+                }
             }
             longValue = v;
         } else {
