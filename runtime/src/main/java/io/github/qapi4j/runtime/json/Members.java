@@ -26,6 +26,9 @@ public final class Members {
     private final String[] strings;
     /** The names as quoted UTF-8, for {@link QemuJsonParser}'s in-place comparison. */
     private final byte[][] quoted;
+    /** {@code "name": } and {@code , "name": }: a member as QEMU spaces it, first and after another. */
+    private final byte[][] afterBrace;
+    private final byte[][] afterComma;
     /** Open addressing over {@link #quoted}: member index, or -1 for an empty slot. */
     private final int[] table;
     private final int mask;
@@ -38,6 +41,8 @@ public final class Members {
             this.names[i] = new SerializedString(this.strings[i]);
         }
         this.quoted = new byte[names.length][];
+        this.afterBrace = new byte[names.length][];
+        this.afterComma = new byte[names.length][];
         int size = Integer.highestOneBit(Math.max(names.length, 1) * 4 - 1) << 1;
         this.table = new int[size];
         this.mask = size - 1;
@@ -45,6 +50,8 @@ public final class Members {
         for (int i = 0; i < names.length; i++) {
             byte[] k = this.names[i].asQuotedUTF8();
             this.quoted[i] = k;
+            afterBrace[i] = concat(new byte[] {'"'}, k, new byte[] {'"', ':', ' '});
+            afterComma[i] = concat(new byte[] {',', ' ', '"'}, k, new byte[] {'"', ':', ' '});
             int h = hash(k, 0, k.length) & mask;
             while (table[h] >= 0) {
                 h = (h + 1) & mask;
@@ -97,6 +104,21 @@ public final class Members {
         int i = indexOf(p.currentName());
         p.nextToken();
         return i;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b, byte[] c) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length + c.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        System.arraycopy(c, 0, out, a.length + b.length, c.length);
+        return out;
+    }
+
+    byte[][] afterBrace() {
+        return afterBrace;
+    }
+
+    byte[][] afterComma() {
+        return afterComma;
     }
 
     byte[][] quoted() {

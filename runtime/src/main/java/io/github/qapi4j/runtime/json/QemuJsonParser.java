@@ -216,7 +216,23 @@ public final class QemuJsonParser extends ParserMinimalBase {
         }
         byte[] bb = buf;
         int e = end;
-        int q = skipWs(ptr);
+        int q = ptr;
+        // QEMU's spacing: the separator, name and colon compared as one run of bytes.
+        byte[][] spaced = c.getEntryCount() > 0 ? m.afterComma() : m.afterBrace();
+        byte[] run;
+        if (expected < spaced.length && (run = spaced[expected]).length < e - q
+                && Bytes.same(bb, q, run, 0, run.length)) {
+            int r = skipWs(q + run.length);
+            if (r < e) {
+                c.expectComma();
+                c.setCurrentName(m.string(expected));
+                text = null;
+                charsValid = false;
+                value(r);
+                return expected;
+            }
+        }
+        q = skipWs(q);
         if (q >= e) {
             return NOT_EXPECTED;
         }
