@@ -479,7 +479,7 @@ public final class Codecs {
             if (p.currentToken() != JsonToken.START_ARRAY) {
                 throw new JsonDecodeException("expected an array", p);
             }
-            List<E> out = new ArrayList<>();
+            List<E> out = new ArrayList<>(4); // most lists in replies are short
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 out.add(element.read(p));
             }

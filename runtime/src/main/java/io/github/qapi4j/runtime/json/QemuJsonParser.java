@@ -199,6 +199,9 @@ public final class QemuJsonParser extends ParserMinimalBase {
     /** What {@link #nextMember} returns when the next member is not the expected one. */
     static final int NOT_EXPECTED = -3;
 
+    /** How many members from the expected one {@link #nextMember} tries before looking the name up. */
+    private static final int LOOKAHEAD = 4;
+
     /**
      * For {@link Members#next}: {@code nextToken()} to the next member's name, then to its value,
      * in one step and without making the name. The expected member's name is compared as bytes in
@@ -218,18 +221,21 @@ public final class QemuJsonParser extends ParserMinimalBase {
         int e = end;
         int q = ptr;
         // QEMU's spacing: the separator, name and colon compared as one run of bytes.
+        // An absent optional member moves the next one further on in schema order: try a few.
         byte[][] spaced = c.getEntryCount() > 0 ? m.afterComma() : m.afterBrace();
-        byte[] run;
-        if (expected < spaced.length && (run = spaced[expected]).length < e - q
-                && Bytes.same(bb, q, run, 0, run.length)) {
-            int r = skipWs(q + run.length);
-            if (r < e) {
+        for (int i = expected, last = Math.min(expected + LOOKAHEAD, spaced.length); i < last; i++) {
+            byte[] run = spaced[i];
+            if (run.length < e - q && Bytes.same(bb, q, run, 0, run.length)) {
+                int r = skipWs(q + run.length);
+                if (r >= e) {
+                    break;
+                }
                 c.expectComma();
-                c.setCurrentName(m.string(expected));
+                c.setCurrentName(m.string(i));
                 text = null;
                 charsValid = false;
                 value(r);
-                return expected;
+                return i;
             }
         }
         q = skipWs(q);
