@@ -23,7 +23,12 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
     private final E unknown;
     /** Wire names by ordinal, pre-encoded (null for the unknown-value constant). */
     private final SerializedString[] encoded;
-    /** Open-addressing table over the wire names' (ASCII) bytes, so reading makes no String. */
+    /**
+     * Open-addressing table over the wire names' (ASCII) bytes, so reading makes no String: each
+     * name's first eight bytes as a word (zero-padded), hashed with the length; the rest of a
+     * longer name is compared after the word matched.
+     */
+    private final long[] words;
     private final byte[][] keys;
     private final Object[] values;
     private final int mask;
@@ -34,6 +39,7 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
         this.byWireName = new HashMap<>(constants.length * 2);
         this.encoded = new SerializedString[constants.length];
         int size = Integer.highestOneBit(Math.max(constants.length, 1) * 4 - 1) << 1;
+        this.words = new long[size];
         this.keys = new byte[size][];
         this.values = new Object[size];
         this.mask = size - 1;
@@ -42,42 +48,44 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
                 byWireName.put(e.wireName(), e);
                 encoded[e.ordinal()] = new SerializedString(e.wireName());
                 byte[] k = e.wireName().getBytes(StandardCharsets.ISO_8859_1);
-                int h = hash(k, 0, k.length) & mask;
+                long w = 0;
+                for (int i = 0; i < Math.min(8, k.length); i++) {
+                    w |= (k[i] & 0xFFL) << (i << 3);
+                }
+                int h = hash(w, k.length) & mask;
                 while (keys[h] != null) {
                     h = (h + 1) & mask;
                 }
+                words[h] = w;
                 keys[h] = k;
                 values[h] = e;
             }
         }
     }
 
-    /**
-     * Cheap on purpose (length and three characters); collisions only cost a probe. Taken from
-     * chars or from ASCII bytes alike (wire names are ASCII, so a byte is its char).
-     */
-    private static int hash(int len, int first, int mid, int last) {
-        if (len == 0) {
-            return 0;
-        }
-        int h = len * 0x9E3779B1 + first * 31 + last * 961 + mid;
-        return h ^ (h >>> 15);
-    }
-
-    private static int hash(char[] c, int off, int len) {
-        return len == 0 ? 0 : hash(len, c[off], c[off + (len >> 1)], c[off + len - 1]);
-    }
-
-    private static int hash(byte[] c, int off, int len) {
-        return len == 0 ? 0 : hash(len, c[off], c[off + (len >> 1)], c[off + len - 1]);
+    private static int hash(long word, int len) {
+        long x = (word + len) * 0x9E3779B97F4A7C15L;
+        return (int) (x >>> 32) ^ (int) x;
     }
 
     /** Looks up plain ASCII content bytes, without making chars or a String. */
     @SuppressWarnings("unchecked")
     private E lookup(byte[] c, int off, int len) {
-        int h = hash(c, off, len) & mask;
-        for (byte[] k; (k = keys[h]) != null; h = (h + 1) & mask) {
-            if (k.length == len && Bytes.same(k, 0, c, off, len)) {
+        long w;
+        if (len >= 8 || off + 8 <= c.length) {
+            w = (long) Bytes.LONGS.get(c, off);
+            if (len < 8) {
+                w &= -1L >>> ((8 - len) << 3);
+            }
+        } else {
+            w = 0;
+            for (int i = 0; i < len; i++) {
+                w |= (c[off + i] & 0xFFL) << (i << 3);
+            }
+        }
+        for (int h = hash(w, len) & mask; keys[h] != null; h = (h + 1) & mask) {
+            byte[] k = keys[h];
+            if (words[h] == w && k.length == len && (len <= 8 || Bytes.same(k, 8, c, off + 8, len - 8))) {
                 return (E) values[h];
             }
         }
@@ -86,9 +94,17 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
 
     @SuppressWarnings("unchecked")
     private E lookup(char[] c, int off, int len) {
-        int h = hash(c, off, len) & mask;
-        for (byte[] k; (k = keys[h]) != null; h = (h + 1) & mask) {
-            if (k.length == len && sameAscii(k, c, off)) {
+        long w = 0;
+        for (int i = 0; i < Math.min(8, len); i++) {
+            char ch = c[off + i];
+            if (ch > 0x7F) {
+                return null; // wire names are ASCII
+            }
+            w |= (long) ch << (i << 3);
+        }
+        for (int h = hash(w, len) & mask; keys[h] != null; h = (h + 1) & mask) {
+            byte[] k = keys[h];
+            if (words[h] == w && k.length == len && sameAscii(k, c, off)) {
                 return (E) values[h];
             }
         }
