@@ -213,6 +213,37 @@ public final class QemuJsonParser extends ParserMinimalBase {
      * path, which reports any error.
      */
     int nextMember(Members m, int expected) throws IOException {
+        // Kept small, so that it can be inlined into generated readers: the object's end, or the
+        // expected member spaced as QEMU spaces it (separator, name and colon compared as one
+        // run of bytes).
+        JsonReadContext c = ctx;
+        if (!pendingValue && !closed && c.inObject()) {
+            int q = ptr;
+            if (q < end && buf[q] == '}') {
+                text = null;
+                charsValid = false;
+                closeScope(q, '}');
+                return Members.END;
+            }
+            byte[][] spaced = c.getEntryCount() > 0 ? m.afterComma() : m.afterBrace();
+            if (expected < spaced.length) {
+                byte[] run = spaced[expected];
+                int r = q + run.length;
+                if (r < end && Bytes.same(buf, q, run, 0, run.length) && buf[r] > ' ') {
+                    c.expectComma();
+                    c.setCurrentName(m.string(expected));
+                    text = null;
+                    charsValid = false;
+                    value(r);
+                    return expected;
+                }
+            }
+        }
+        return nextMemberElse(m, expected);
+    }
+
+    /** {@link #nextMember} for all but its first case. */
+    private int nextMemberElse(Members m, int expected) throws IOException {
         JsonReadContext c = ctx;
         if (pendingValue || closed || !c.inObject()) {
             return NOT_EXPECTED;
@@ -220,7 +251,6 @@ public final class QemuJsonParser extends ParserMinimalBase {
         byte[] bb = buf;
         int e = end;
         int q = ptr;
-        // QEMU's spacing: the separator, name and colon compared as one run of bytes.
         // An absent optional member moves the next one further on in schema order: try a few.
         byte[][] spaced = c.getEntryCount() > 0 ? m.afterComma() : m.afterBrace();
         for (int i = expected, last = Math.min(expected + LOOKAHEAD, spaced.length); i < last; i++) {
