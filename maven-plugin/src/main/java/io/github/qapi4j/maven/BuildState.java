@@ -28,12 +28,20 @@ import java.util.TreeSet;
  * the schema directory) its size, modification time and content digest; and the path of every
  * generated file. A run is up to date when the fingerprint is the same, the schema directory
  * holds the same files, every input has the same size and time (or, if not, the same digest),
- * and every generated file still exists. Checking this reads no file whose time is unchanged.
+ * and every generated file still exists. Checking this reads no file whose time is unchanged,
+ * except an input modified less than {@link #RACY_MILLIS} before the state was written: an edit
+ * right after it could keep the same time, so its digest is compared.
  *
  * <p>Format, one entry a line: {@code fingerprint OPTIONS}, {@code dir PATH}, {@code input SIZE TIME
  * DIGEST PATH}, {@code output RELATIVE-PATH}.
  */
 final class BuildState {
+
+    /**
+     * An input modified this recently when the state is written has its time recorded as -1, so
+     * that the next run compares its digest (2 s: the coarsest common timestamp granularity).
+     */
+    static final long RACY_MILLIS = 2_000;
 
     /** What a write changed. */
     record Written(int changed, int removed) {}
@@ -139,9 +147,16 @@ final class BuildState {
         if (scanDir != null) {
             lines.add("dir " + scanDir);
         }
+        long now = System.currentTimeMillis();
         for (Path p : allInputs) {
             BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class);
-            lines.add("input " + a.size() + " " + a.lastModifiedTime().toMillis() + " " + digest(p) + " " + p);
+            long time = a.lastModifiedTime().toMillis();
+            // "Racily clean": an edit within the file system's timestamp granularity of this
+            // time would leave the time as it is, so such an input is checked by its digest.
+            if (now - time < RACY_MILLIS) {
+                time = -1;
+            }
+            lines.add("input " + a.size() + " " + time + " " + digest(p) + " " + p);
         }
         new TreeSet<>(files).forEach(k -> lines.add("output " + k));
         Files.createDirectories(stateFile.getParent());

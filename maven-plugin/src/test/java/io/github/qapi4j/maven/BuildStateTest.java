@@ -61,6 +61,26 @@ class BuildStateTest {
     }
 
     @Test
+    @DisplayName("an input edited without its time changing (timestamp granularity) is still seen")
+    void racyEdit() throws Exception {
+        FileTime before = Files.getLastModifiedTime(schema);
+        state("f").write(Map.of("p/E.java", "class E {}"), List.of(schema));
+        Files.writeString(schema, "{ 'enum': 'E', 'data': [ 'z' ] }\n");
+        Files.setLastModifiedTime(schema, before);
+        assertThat(state("f").upToDate()).isFalse();
+    }
+
+    @Test
+    @DisplayName("an old input is checked by size and time alone")
+    void oldInputByTime() throws Exception {
+        Files.setLastModifiedTime(schema, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        FileTime old = Files.getLastModifiedTime(schema);
+        state("f").write(Map.of("p/E.java", "class E {}"), List.of(schema));
+        assertThat(Files.readString(stateFile)).contains(" " + old.toMillis() + " ");
+        assertThat(state("f").upToDate()).isTrue();
+    }
+
+    @Test
     @DisplayName("a touched input with the same content is still up to date")
     void touchedInput() throws Exception {
         state("f").write(Map.of("p/E.java", "class E {}"), List.of(schema));
