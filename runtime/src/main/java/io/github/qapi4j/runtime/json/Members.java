@@ -15,6 +15,12 @@ import java.util.Arrays;
  * matched by index when reading. Reading tries the member the schema order predicts first
  * ({@link JsonParser#nextFieldName(SerializableString)}, no string made), and looks the name up
  * only when the peer sent another order, an optional member is absent, or the member is unknown.
+ *
+ * <p>With {@link QemuJsonParser} (what {@link QemuJson#decode} and the QMP client use), one step
+ * reads a member's name and moves to its value: the separator, quoted name and colon as QEMU
+ * spaces them ({@code , "name": }) compared as one run of bytes for the predicted member and the
+ * few after it (absent optional members), any other plain name looked up by its bytes; other
+ * spacing, escaped names and malformed input take the general path above.
  */
 public final class Members {
     /** What {@link #next} returns at the end of the object. */

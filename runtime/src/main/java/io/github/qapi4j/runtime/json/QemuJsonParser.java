@@ -32,9 +32,10 @@ import java.util.Arrays;
  *
  * <p>Faster for QMP traffic because it is specialised: strings without escapes or non-ASCII bytes
  * are made straight from the bytes, and only when asked for; integers are accumulated straight
- * into a long; {@link #nextFieldName(SerializableString)} compares the expected name's bytes in
- * place; member names come from a small cache of interned strings (so {@code currentName()} can be
- * compared by identity, as Jackson's interned names can).
+ * into a long, eight digits at a time; {@link #nextFieldName(SerializableString)} compares the
+ * expected name's bytes in place, and {@link Members#next} reads a member's name and value in one
+ * step; member names come from a small cache of interned strings (so
+ * {@code currentName()} can be compared by identity, as Jackson's interned names can).
  *
  * <p>Differences from Jackson's parser: no encoding detection (input is UTF-8; a UTF-8 byte order
  * mark is skipped, but UTF-16/32 input is rejected where Jackson would decode it); the
