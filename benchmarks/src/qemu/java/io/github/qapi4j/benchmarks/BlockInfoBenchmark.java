@@ -7,16 +7,19 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import io.github.qapi4j.runtime.json.Codecs;
 import io.github.qapi4j.runtime.json.JsonCodec;
 import io.github.qapi4j.runtime.json.QemuJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,7 +31,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.qemu.qmp.BlockDeviceIoStatus;
 import org.qemu.qmp.BlockInfo;
+import org.qemu.qmp.BlockdevDetectZeroesOptions;
+import org.qemu.qmp.Qcow2CompressionType;
 
 /**
  * A {@code query-block} reply from QEMU 10.2.50's schema: 500 {@code BlockInfo}, each with its
@@ -36,7 +42,10 @@ import org.qemu.qmp.BlockInfo;
  * {@code ImageInfoSpecific} union value with its nested struct), children and dirty bitmaps. The
  * generated codec against jackson-databind on equivalent plain records (explicit wire names,
  * NON_NULL, the union as {@code @JsonTypeInfo} on the discriminator; enums as strings, which
- * favours databind). Both read and write the same JSON text.
+ * favours databind). Both read and write the same JSON text. {@code *DatabindTyped} maps records of
+ * the same Java types as the generated ones instead: the generated enums (by wire name, through a
+ * {@code @JsonValue} mix-in on {@code wireName()}) and {@code Optional} for optional members
+ * (jackson-datatype-jdk8).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -100,6 +109,61 @@ public class BlockInfoBenchmark {
             Boolean corrupt, @JsonProperty("refcount-bits") long refcountBits,
             @JsonProperty("compression-type") String compressionType) {}
 
+    // ---- the same, with the generated records' Java types
+    public record TBlockInfo(String device, Optional<String> qdev, String type, boolean removable, boolean locked,
+            Optional<TBlockDeviceInfo> inserted, @JsonProperty("tray_open") Optional<Boolean> trayOpen,
+            @JsonProperty("io-status") Optional<BlockDeviceIoStatus> ioStatus) {}
+
+    public record TBlockDeviceInfo(String file, @JsonProperty("node-name") String nodeName, boolean ro, String drv,
+            @JsonProperty("backing_file") Optional<String> backingFile,
+            @JsonProperty("backing_file_depth") long backingFileDepth, List<TBlockdevChild> children,
+            boolean active, boolean encrypted, @JsonProperty("detect_zeroes") BlockdevDetectZeroesOptions detectZeroes,
+            long bps, @JsonProperty("bps_rd") long bpsRd, @JsonProperty("bps_wr") long bpsWr, long iops,
+            @JsonProperty("iops_rd") long iopsRd, @JsonProperty("iops_wr") long iopsWr, TImageInfo image,
+            @JsonProperty("bps_max") Optional<Long> bpsMax, @JsonProperty("iops_max") Optional<Long> iopsMax,
+            Optional<String> group, TBlockdevCacheInfo cache, @JsonProperty("write_threshold") long writeThreshold,
+            @JsonProperty("dirty-bitmaps") Optional<List<TBlockDirtyInfo>> dirtyBitmaps) {}
+
+    public record TBlockdevChild(String child, @JsonProperty("node-name") String nodeName) {}
+
+    public record TBlockdevCacheInfo(boolean writeback, boolean direct, @JsonProperty("no-flush") boolean noFlush) {}
+
+    public record TBlockDirtyInfo(Optional<String> name, long count, long granularity, boolean recording, boolean busy,
+            boolean persistent, Optional<Boolean> inconsistent) {}
+
+    public record TImageInfo(String filename, String format, @JsonProperty("dirty-flag") Optional<Boolean> dirtyFlag,
+            @JsonProperty("actual-size") Optional<Long> actualSize, @JsonProperty("virtual-size") long virtualSize,
+            @JsonProperty("cluster-size") Optional<Long> clusterSize, Optional<Boolean> encrypted,
+            Optional<Boolean> compressed, @JsonProperty("backing-filename") Optional<String> backingFilename,
+            @JsonProperty("full-backing-filename") Optional<String> fullBackingFilename,
+            @JsonProperty("backing-filename-format") Optional<String> backingFilenameFormat,
+            Optional<List<TSnapshotInfo>> snapshots,
+            @JsonProperty("format-specific") Optional<TImageInfoSpecific> formatSpecific,
+            @JsonProperty("backing-image") Optional<TImageInfo> backingImage) {}
+
+    public record TSnapshotInfo(String id, String name, @JsonProperty("vm-state-size") long vmStateSize,
+            @JsonProperty("date-sec") long dateSec, @JsonProperty("date-nsec") long dateNsec,
+            @JsonProperty("vm-clock-sec") long vmClockSec, @JsonProperty("vm-clock-nsec") long vmClockNsec,
+            Optional<Long> icount) {}
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+    @JsonSubTypes({@JsonSubTypes.Type(value = TQcow2.class, name = "qcow2")})
+    public sealed interface TImageInfoSpecific permits TQcow2 {}
+
+    public record TQcow2(TImageInfoSpecificQCow2 data) implements TImageInfoSpecific {}
+
+    public record TImageInfoSpecificQCow2(String compat, @JsonProperty("data-file") Optional<String> dataFile,
+            @JsonProperty("extended-l2") Optional<Boolean> extendedL2,
+            @JsonProperty("lazy-refcounts") Optional<Boolean> lazyRefcounts, Optional<Boolean> corrupt,
+            @JsonProperty("refcount-bits") long refcountBits,
+            @JsonProperty("compression-type") Qcow2CompressionType compressionType) {}
+
+    /** Makes databind read and write the generated enums by wire name. */
+    abstract static class WireNameMixin {
+        @JsonValue
+        abstract String wireName();
+    }
+
     List<BlockInfo> generated;
     List<PBlockInfo> plain;
     byte[] json;
@@ -107,6 +171,10 @@ public class BlockInfoBenchmark {
     /** Writes the same text as the generated codec: QEMU's separators, non-ASCII escaped. */
     ObjectWriter writer;
     final TypeReference<List<PBlockInfo>> plainList = new TypeReference<>() {};
+    List<TBlockInfo> typed;
+    ObjectMapper typedMapper;
+    ObjectWriter typedWriter;
+    final TypeReference<List<TBlockInfo>> typedList = new TypeReference<>() {};
 
     static String image(int i, int depth) {
         String name = "/var/lib/images/disk" + i + "-" + depth + ".qcow2";
@@ -164,6 +232,17 @@ public class BlockInfoBenchmark {
         if (!java.util.Arrays.equals(writer.writeValueAsBytes(plain), json)) {
             throw new IllegalStateException("databind does not write the same text");
         }
+        typedMapper = new ObjectMapper(QemuJson.FACTORY).registerModule(new Jdk8Module())
+                .addMixIn(BlockDeviceIoStatus.class, WireNameMixin.class)
+                .addMixIn(BlockdevDetectZeroesOptions.class, WireNameMixin.class)
+                .addMixIn(Qcow2CompressionType.class, WireNameMixin.class)
+                .setSerializationInclusion(JsonInclude.Include.NON_ABSENT)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        typedWriter = typedMapper.writer(QemuJson.qemuStyle());
+        typed = typedMapper.readValue(json, typedList);
+        if (!java.util.Arrays.equals(typedWriter.writeValueAsBytes(typed), json)) {
+            throw new IllegalStateException("databind (typed) does not write the same text");
+        }
     }
 
     @Benchmark
@@ -174,6 +253,16 @@ public class BlockInfoBenchmark {
     @Benchmark
     public List<PBlockInfo> decodeDatabind() throws IOException {
         return mapper.readValue(json, plainList);
+    }
+
+    @Benchmark
+    public List<TBlockInfo> decodeDatabindTyped() throws IOException {
+        return typedMapper.readValue(json, typedList);
+    }
+
+    @Benchmark
+    public byte[] encodeDatabindTyped() throws IOException {
+        return typedWriter.writeValueAsBytes(typed);
     }
 
     @Benchmark
