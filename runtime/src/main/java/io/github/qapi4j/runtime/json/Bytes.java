@@ -44,6 +44,18 @@ final class Bytes {
     }
 
     /**
+     * A cheap hash of {@code b[off..off+len)} for small open-addressing tables of names: the
+     * length and the first, middle and last bytes, no loop. Collisions only cost a probe.
+     */
+    static int hash(byte[] b, int off, int len) {
+        if (len == 0) {
+            return 0;
+        }
+        int h = len * 0x9E3779B1 + b[off] * 31 + b[off + (len >> 1)] * 961 + b[off + len - 1] * 29791;
+        return h ^ (h >>> 16);
+    }
+
+    /**
      * The number of ASCII digits that {@code w} (eight bytes, little-endian) starts with, 0 to 8.
      */
     static int leadingDigits(long w) {

@@ -30,7 +30,7 @@ public final class Members {
 
     private final SerializedString[] names;
     private final String[] strings;
-    /** The names as quoted UTF-8, for {@link QemuJsonParser}'s in-place comparison. */
+    /** The names as quoted UTF-8, for looking a name up by its bytes ({@link #indexOf(byte[], int, int)}). */
     private final byte[][] quoted;
     /** {@code "name": } and {@code , "name": }: a member as QEMU spaces it, first and after another. */
     private final byte[][] afterBrace;
@@ -58,7 +58,7 @@ public final class Members {
             this.quoted[i] = k;
             afterBrace[i] = concat(new byte[] {'"'}, k, new byte[] {'"', ':', ' '});
             afterComma[i] = concat(new byte[] {',', ' ', '"'}, k, new byte[] {'"', ':', ' '});
-            int h = hash(k, 0, k.length) & mask;
+            int h = Bytes.hash(k, 0, k.length) & mask;
             while (table[h] >= 0) {
                 h = (h + 1) & mask;
             }
@@ -127,17 +127,13 @@ public final class Members {
         return afterComma;
     }
 
-    byte[][] quoted() {
-        return quoted;
-    }
-
     String string(int i) {
         return strings[i];
     }
 
     /** The index of the member whose quoted UTF-8 name is these bytes, or -1. */
     int indexOf(byte[] b, int off, int len) {
-        int h = hash(b, off, len) & mask;
+        int h = Bytes.hash(b, off, len) & mask;
         for (int i; (i = table[h]) >= 0; h = (h + 1) & mask) {
             byte[] k = quoted[i];
             if (k.length == len && Arrays.equals(k, 0, len, b, off, off + len)) {
@@ -145,14 +141,6 @@ public final class Members {
             }
         }
         return -1;
-    }
-
-    private static int hash(byte[] b, int off, int len) {
-        if (len == 0) {
-            return 0;
-        }
-        int h = len * 0x9E3779B1 + b[off] * 31 + b[off + (len >> 1)] * 961 + b[off + len - 1];
-        return h ^ (h >>> 15);
     }
 
     private int indexOf(String name) {

@@ -221,26 +221,38 @@ public final class QemuJsonParser extends ParserMinimalBase {
         if (!pendingValue && !closed && c.inObject()) {
             int q = ptr;
             if (q < end && buf[q] == '}') {
-                text = null;
-                charsValid = false;
-                closeScope(q, '}');
-                return Members.END;
+                return endOfMembers(q);
             }
             byte[][] spaced = c.getEntryCount() > 0 ? m.afterComma() : m.afterBrace();
             if (expected < spaced.length) {
                 byte[] run = spaced[expected];
                 int r = q + run.length;
                 if (r < end && Bytes.same(buf, q, run, 0, run.length) && buf[r] > ' ') {
-                    c.expectComma();
-                    c.setCurrentName(m.string(expected));
-                    text = null;
-                    charsValid = false;
-                    value(r);
-                    return expected;
+                    return member(m, expected, r);
                 }
             }
         }
         return nextMemberElse(m, expected);
+    }
+
+    /** {@link #nextMember}'s end: the object's {@code '}'} at {@code q}. */
+    private int endOfMembers(int q) throws IOException {
+        text = null;
+        charsValid = false;
+        closeScope(q, '}');
+        return Members.END;
+    }
+
+    /** {@link #nextMember}'s success: member {@code i} of {@code m}, its value at {@code r}. */
+    private int member(Members m, int i, int r) throws IOException {
+        // A schema's member names are far below any name length limit.
+        JsonReadContext c = ctx;
+        c.expectComma();
+        c.setCurrentName(m.string(i));
+        text = null;
+        charsValid = false;
+        value(r);
+        return i;
     }
 
     /** {@link #nextMember} for all but its first case. */
@@ -261,12 +273,7 @@ public final class QemuJsonParser extends ParserMinimalBase {
                 if (r >= e) {
                     break;
                 }
-                c.expectComma();
-                c.setCurrentName(m.string(i));
-                text = null;
-                charsValid = false;
-                value(r);
-                return i;
+                return member(m, i, r);
             }
         }
         q = skipWs(q);
@@ -275,10 +282,7 @@ public final class QemuJsonParser extends ParserMinimalBase {
         }
         int b = bb[q];
         if (b == '}') {
-            text = null;
-            charsValid = false;
-            closeScope(q, b);
-            return Members.END;
+            return endOfMembers(q);
         }
         if (c.getEntryCount() > 0) {
             if (b != ',') {
@@ -289,19 +293,12 @@ public final class QemuJsonParser extends ParserMinimalBase {
         if (q >= e || bb[q] != '"') {
             return NOT_EXPECTED;
         }
+        // Any other spacing: a plain name looked up by its bytes.
         int from = q + 1;
-        int i = expected;
-        int close; // the name's closing quote
-        byte[][] quoted = m.quoted();
-        byte[] n;
-        if (i < quoted.length && (n = quoted[i]).length < e - from && bb[close = from + n.length] == '"'
-                && sameBytes(from, n, n.length)) {
-            // the predicted member
-        } else {
-            close = plainRun(bb, from, e);
-            if (close >= e || bb[close] != '"' || (i = m.indexOf(bb, from, close - from)) < 0) {
-                return NOT_EXPECTED;
-            }
+        int close = plainRun(bb, from, e); // the name's closing quote
+        int i;
+        if (close >= e || bb[close] != '"' || (i = m.indexOf(bb, from, close - from)) < 0) {
+            return NOT_EXPECTED;
         }
         int r = skipWs(close + 1);
         if (r >= e || bb[r] != ':') {
@@ -311,13 +308,7 @@ public final class QemuJsonParser extends ParserMinimalBase {
         if (r >= e) {
             return NOT_EXPECTED;
         }
-        // A schema's member names are far below any name length limit.
-        c.expectComma();
-        c.setCurrentName(m.string(i));
-        text = null;
-        charsValid = false;
-        value(r);
-        return i;
+        return member(m, i, r);
     }
 
     /** Whether the {@code n} bytes at {@code from} are {@code bytes}'s (in range: checked by the caller). */
@@ -379,9 +370,7 @@ public final class QemuJsonParser extends ParserMinimalBase {
 
     private String cachedName(int s, int e) {
         int n = e - s;
-        // A cheap hash (no loop): length, first, middle and last bytes.
-        int h = n == 0 ? 0 : n * 0x9E3779B1 + buf[s] * 31 + buf[s + (n >> 1)] * 961 + buf[e - 1] * 29791;
-        int slot = (h ^ (h >>> 16)) & (NAME_CACHE_SIZE - 1);
+        int slot = Bytes.hash(buf, s, n) & (NAME_CACHE_SIZE - 1);
         CachedName c = NAME_CACHE[slot];
         if (c != null && c.bytes.length == n && sameBytes(s, c.bytes, n)) {
             return c.name;
