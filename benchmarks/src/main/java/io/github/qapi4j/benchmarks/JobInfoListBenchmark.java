@@ -3,7 +3,6 @@
  */
 package io.github.qapi4j.benchmarks;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,12 +55,6 @@ public class JobInfoListBenchmark {
     /** The same types as {@link JobInfo}, for databind. */
     public record TypedJobInfo(String id, JobType type, JobStatus status, long currentProgress, long totalProgress,
             Optional<String> error) {}
-
-    /** Makes databind read and write the generated enums by wire name. */
-    abstract static class WireNameMixin {
-        @JsonValue
-        abstract String wireName();
-    }
 
     static final JsonCodec<List<JobInfo>> CODEC = Codecs.list(JobInfo.CODEC);
 

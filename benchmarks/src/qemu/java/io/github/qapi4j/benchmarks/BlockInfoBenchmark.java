@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -157,12 +156,6 @@ public class BlockInfoBenchmark {
             @JsonProperty("lazy-refcounts") Optional<Boolean> lazyRefcounts, Optional<Boolean> corrupt,
             @JsonProperty("refcount-bits") long refcountBits,
             @JsonProperty("compression-type") Qcow2CompressionType compressionType) {}
-
-    /** Makes databind read and write the generated enums by wire name. */
-    abstract static class WireNameMixin {
-        @JsonValue
-        abstract String wireName();
-    }
 
     List<BlockInfo> generated;
     List<PBlockInfo> plain;
