@@ -130,6 +130,11 @@ final class BlockNode {
      * Copies {@code length} bytes at {@code offset} from this node to {@code target}, file to file
      * in the kernel, then tells the target's listeners; false if it could not copy them all
      * (e.g. the source shrank), in which case the caller copies the range itself.
+     *
+     * <p>{@code FileChannel.transferTo} writes at the target channel's position, so this sets it,
+     * holding the target channel's lock: this method is the only user of a node's channel
+     * position (every other read and write here is positional), so concurrent copies into one
+     * node cannot move each other's position.
      */
     boolean transferTo(long offset, long length, BlockNode target) throws IOException {
         if (!canTransferTo(target)) {
@@ -137,7 +142,10 @@ final class BlockNode {
         }
         long done = 0;
         while (done < length) {
-            long n = file.transferTo(offset + done, length - done, target.file.position(offset + done));
+            long n;
+            synchronized (target.file) {
+                n = file.transferTo(offset + done, length - done, target.file.position(offset + done));
+            }
             if (n <= 0) {
                 return false;
             }
