@@ -20,29 +20,6 @@ class FileBackupTest {
     @TempDir
     Path tmp;
 
-    private static String await(RawQmp qmp, String needle) throws Exception {
-        while (true) {
-            String line = qmp.next(30_000);
-            assertThat(line).as("waiting for " + needle).isNotNull().isNotEqualTo(RawQmp.EOF);
-            if (line.contains(needle)) {
-                return line;
-            }
-        }
-    }
-
-    private RawQmp open(Path src, Path tgt) throws Exception {
-        Path socket = tmp.resolve("js.qmp");
-        RawQmp qmp = RawQmp.connect(socket, 5000);
-        await(qmp, "QMP");
-        qmp.send("{\"execute\": \"qmp_capabilities\"}");
-        await(qmp, "return");
-        qmp.send("{\"execute\": \"blockdev-add\", \"arguments\": {\"driver\": \"file\", \"node-name\": \"src\", \"filename\": \"" + src + "\"}}");
-        await(qmp, "return");
-        qmp.send("{\"execute\": \"blockdev-add\", \"arguments\": {\"driver\": \"file\", \"node-name\": \"tgt\", \"filename\": \"" + tgt + "\"}}");
-        await(qmp, "return");
-        return qmp;
-    }
-
     private Path source() throws Exception {
         byte[] data = new byte[SIZE];
         new Random(3).nextBytes(data);
@@ -56,11 +33,11 @@ class FileBackupTest {
         Path src = source();
         Path tgt = tmp.resolve("tgt.img");
         Files.write(tgt, new byte[SIZE]);
-        try (JobServer server = JobServer.start(tmp.resolve("js.qmp"), null); RawQmp qmp = open(src, tgt)) {
+        try (JobServer server = JobServer.start(tmp.resolve("js.qmp"), null); RawQmp qmp = RawQmp.withFileNodes(tmp.resolve("js.qmp"), src, tgt)) {
             qmp.send("{\"execute\": \"blockdev-backup\", \"arguments\": {\"job-id\": \"b\", \"device\": \"src\", \"target\": \"tgt\", \"sync\": \"full\"}}");
-            String completed = await(qmp, "BLOCK_JOB_COMPLETED");
+            String completed = qmp.await("BLOCK_JOB_COMPLETED");
             assertThat(completed).contains("\"offset\": " + SIZE).contains("\"len\": " + SIZE).doesNotContain("error");
-            await(qmp, "\"null\"");
+            qmp.await("\"null\"");
         }
         assertThat(Arrays.equals(Files.readAllBytes(src), Files.readAllBytes(tgt))).as("source and target identical").isTrue();
     }
@@ -70,16 +47,16 @@ class FileBackupTest {
         Path src = source();
         Path tgt = tmp.resolve("tgt.img");
         Files.write(tgt, new byte[SIZE]);
-        try (JobServer server = JobServer.start(tmp.resolve("js.qmp"), null); RawQmp qmp = open(src, tgt)) {
+        try (JobServer server = JobServer.start(tmp.resolve("js.qmp"), null); RawQmp qmp = RawQmp.withFileNodes(tmp.resolve("js.qmp"), src, tgt)) {
             qmp.send("{\"execute\": \"blockdev-backup\", \"arguments\": {\"job-id\": \"b\", \"device\": \"src\", \"target\": \"tgt\", \"sync\": \"full\", \"speed\": 4194304}}");
-            await(qmp, "\"return\"");
+            qmp.await("\"return\"");
             Thread.sleep(300);
             qmp.send("{\"execute\": \"block-job-cancel\", \"arguments\": {\"device\": \"b\"}}");
-            String cancelled = await(qmp, "BLOCK_JOB_CANCELLED");
+            String cancelled = qmp.await("BLOCK_JOB_CANCELLED");
             long offset = Long.parseLong(cancelled.replaceAll(".*\"offset\": (\\d+).*", "$1"));
             assertThat(offset).isPositive().isLessThan(SIZE);
             assertThat(offset % BlockJob.CHUNK).as("offset in whole chunks").isZero();
-            await(qmp, "\"null\"");
+            qmp.await("\"null\"");
             byte[] a = Files.readAllBytes(src);
             byte[] b = Files.readAllBytes(tgt);
             assertThat(Arrays.equals(a, 0, (int) offset, b, 0, (int) offset)).as("copied part identical").isTrue();

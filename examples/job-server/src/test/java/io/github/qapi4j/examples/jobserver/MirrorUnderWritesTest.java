@@ -19,16 +19,6 @@ class MirrorUnderWritesTest {
     @TempDir
     Path tmp;
 
-    private static String await(RawQmp qmp, String needle) throws Exception {
-        while (true) {
-            String line = qmp.next(30_000);
-            assertThat(line).as("waiting for " + needle).isNotNull().isNotEqualTo(RawQmp.EOF);
-            if (line.contains(needle)) {
-                return line;
-            }
-        }
-    }
-
     @Test
     void mirrorKeepsTargetInSync() throws Exception {
         int size = 32 << 20;
@@ -39,14 +29,7 @@ class MirrorUnderWritesTest {
         Files.write(src, data);
         Files.write(tgt, new byte[size]);
         Path socket = tmp.resolve("js.qmp");
-        try (JobServer server = JobServer.start(socket, null); RawQmp qmp = RawQmp.connect(socket, 5000)) {
-            await(qmp, "QMP");
-            qmp.send("{\"execute\": \"qmp_capabilities\"}");
-            await(qmp, "return");
-            qmp.send("{\"execute\": \"blockdev-add\", \"arguments\": {\"driver\": \"file\", \"node-name\": \"src\", \"filename\": \"" + src + "\"}}");
-            await(qmp, "return");
-            qmp.send("{\"execute\": \"blockdev-add\", \"arguments\": {\"driver\": \"file\", \"node-name\": \"tgt\", \"filename\": \"" + tgt + "\"}}");
-            await(qmp, "return");
+        try (JobServer server = JobServer.start(socket, null); RawQmp qmp = RawQmp.withFileNodes(socket, src, tgt)) {
             AtomicBoolean stop = new AtomicBoolean();
             JobServer.BlockNodeHandle guest = server.node("src");
             Thread writer = new Thread(() -> {
@@ -65,12 +48,12 @@ class MirrorUnderWritesTest {
             });
             writer.start();
             qmp.send("{\"execute\": \"blockdev-mirror\", \"arguments\": {\"job-id\": \"m\", \"device\": \"src\", \"target\": \"tgt\", \"sync\": \"full\"}}");
-            await(qmp, "BLOCK_JOB_READY");
+            qmp.await("BLOCK_JOB_READY");
             Thread.sleep(300); // writes keep coming while ready
             stop.set(true);
             writer.join();
             qmp.send("{\"execute\": \"job-complete\", \"arguments\": {\"id\": \"m\"}}");
-            await(qmp, "\"null\"");
+            qmp.await("\"null\"");
         }
         assertThat(Arrays.equals(Files.readAllBytes(src), Files.readAllBytes(tgt))).as("source and target identical").isTrue();
     }

@@ -90,6 +90,39 @@ final class RawQmp implements AutoCloseable {
         return s;
     }
 
+    /**
+     * Reads lines until one contains {@code needle} and returns it; fails after 30 s without a
+     * line, or at the end of the stream.
+     */
+    String await(String needle) throws InterruptedException {
+        while (true) {
+            String line = next(30_000);
+            if (line == null || EOF.equals(line)) {
+                throw new AssertionError("waiting for " + needle + ": " + (line == null ? "timed out" : "end of stream"));
+            }
+            if (line.contains(needle)) {
+                return line;
+            }
+        }
+    }
+
+    /**
+     * Connects to the job server at {@code socket}, negotiates capabilities and adds
+     * {@code file} nodes {@code src} and {@code tgt} over the two files.
+     */
+    static RawQmp withFileNodes(Path socket, Path src, Path tgt) throws IOException, InterruptedException {
+        RawQmp qmp = connect(socket, 5000);
+        qmp.await("QMP");
+        qmp.send("{\"execute\": \"qmp_capabilities\"}");
+        qmp.await("return");
+        for (String[] node : new String[][] {{"src", src.toString()}, {"tgt", tgt.toString()}}) {
+            qmp.send("{\"execute\": \"blockdev-add\", \"arguments\": {\"driver\": \"file\", \"node-name\": \""
+                    + node[0] + "\", \"filename\": \"" + node[1] + "\"}}");
+            qmp.await("return");
+        }
+        return qmp;
+    }
+
     @Override
     public void close() throws IOException {
         channel.close();
