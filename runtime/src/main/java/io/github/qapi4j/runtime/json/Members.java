@@ -30,12 +30,10 @@ public final class Members {
 
     private final SerializedString[] names;
     private final String[] strings;
-    /** The names as quoted UTF-8, for looking a name up by its bytes ({@link #indexOf(byte[], int, int)}). */
-    private final byte[][] quoted;
     /** {@code "name": } and {@code , "name": }: a member as QEMU spaces it, first and after another. */
     private final byte[][] afterBrace;
     private final byte[][] afterComma;
-    /** Open addressing over {@link #quoted}: member index, or -1 for an empty slot. */
+    /** Open addressing over the names' quoted UTF-8: member index, or -1 for an empty slot. */
     private final int[] table;
     private final int mask;
 
@@ -46,7 +44,6 @@ public final class Members {
             this.strings[i] = names[i].intern();
             this.names[i] = new SerializedString(this.strings[i]);
         }
-        this.quoted = new byte[names.length][];
         this.afterBrace = new byte[names.length][];
         this.afterComma = new byte[names.length][];
         int size = Integer.highestOneBit(Math.max(names.length, 1) * 4 - 1) << 1;
@@ -55,7 +52,6 @@ public final class Members {
         Arrays.fill(table, -1);
         for (int i = 0; i < names.length; i++) {
             byte[] k = this.names[i].asQuotedUTF8();
-            this.quoted[i] = k;
             afterBrace[i] = concat(new byte[] {'"'}, k, new byte[] {'"', ':', ' '});
             afterComma[i] = concat(new byte[] {',', ' ', '"'}, k, new byte[] {'"', ':', ' '});
             int h = Bytes.hash(k, 0, k.length) & mask;
@@ -135,7 +131,7 @@ public final class Members {
     int indexOf(byte[] b, int off, int len) {
         int h = Bytes.hash(b, off, len) & mask;
         for (int i; (i = table[h]) >= 0; h = (h + 1) & mask) {
-            byte[] k = quoted[i];
+            byte[] k = names[i].asQuotedUTF8(); // computed once, kept by SerializedString
             if (k.length == len && Arrays.equals(k, 0, len, b, off, off + len)) {
                 return i;
             }

@@ -336,12 +336,9 @@ public final class QemuJsonParser extends ParserMinimalBase {
         }
         tokenStart = p;
         int s = p + 1;
-        int i = s;
         byte[] bb = buf;
         int e = end;
-        while (i < e && STRING_SPECIAL[bb[i] & 0xFF] == 0) {
-            i++;
-        }
+        int i = plainRun(bb, s, e);
         String name;
         if (i < e && bb[i] == '"') {
             _streamReadConstraints.validateNameLength(i - s);
