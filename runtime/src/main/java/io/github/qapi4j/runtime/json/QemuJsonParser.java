@@ -684,6 +684,25 @@ public final class QemuJsonParser extends ParserMinimalBase {
     private JsonToken number(int p) throws IOException {
         byte[] bb = buf;
         int e = end;
+        if (p + 8 <= bb.length) {
+            // The common case: a non-negative integer of one to eight digits, not at the root,
+            // read from one word. Its end is in range and is neither a digit nor the start of a
+            // fraction or exponent.
+            long w = (long) LONGS.get(bb, p);
+            int n = Bytes.leadingDigits(w);
+            int i = p + n;
+            int t;
+            if (n > 0 && i < e && (w & 0xFF) != '0' && !isDigit(t = bb[i]) && t != '.' && t != 'e' && t != 'E'
+                    && !ctx.inRoot()) {
+                _streamReadConstraints.validateIntegerLength(n);
+                longValue = Bytes.digits(w, n);
+                numberType = NumberType.INT;
+                textStart = p;
+                textEnd = i;
+                ptr = i;
+                return _currToken = JsonToken.VALUE_NUMBER_INT;
+            }
+        }
         int i = p;
         boolean neg = bb[i] == '-';
         if (neg) {

@@ -46,9 +46,14 @@ class QemuJsonParserTest {
         System.arraycopy(PAD, 0, b, 0, PAD.length);
         System.arraycopy(json, 0, b, PAD.length, json.length);
         System.arraycopy(PAD, 0, b, PAD.length + json.length, PAD.length);
+        return run(ours, b, PAD.length, json.length);
+    }
+
+    /** The tokens of {@code b[off..off+len)}, or {@code "REJECTED"}. */
+    static String run(boolean ours, byte[] b, int off, int len) {
         List<String> out = new ArrayList<>();
-        try (JsonParser p = ours ? QemuJson.parser(b, PAD.length, json.length)
-                : QemuJson.FACTORY.copy().createParser(b, PAD.length, json.length)) {
+        try (JsonParser p = ours ? QemuJson.parser(b, off, len)
+                : QemuJson.FACTORY.copy().createParser(b, off, len)) {
             if (ours) {
                 assertThat(p).isInstanceOf(QemuJsonParser.class);
             }
@@ -245,6 +250,29 @@ class QemuJsonParserTest {
             accepted(n);
             accepted("{\"n\":" + n + "}");
             accepted("[ " + n + " ]");
+        }
+    }
+
+    /**
+     * Integers read from one word (the parser's fast path): each length up to and past eight
+     * digits, each way a number can end, and ranges whose bytes run on with more digits.
+     */
+    @Test
+    void integersInAWord() {
+        String digits = "1234567890";
+        for (int n = 1; n <= 10; n++) {
+            for (String lead : List.of("", "-", "0")) {
+                String num = lead + digits.substring(0, n);
+                for (String tail : List.of(",2]", "]", " ]", "\n]", ".5]", "e3]", "E3]", "x]", "}")) {
+                    String json = "[" + num + tail;
+                    byte[] b = (json + "98765432109876543210").getBytes(StandardCharsets.US_ASCII);
+                    for (int len = 1; len <= json.length(); len++) { // every cut, the rest digits
+                        String expected = run(false, b, 0, len);
+                        assertThat(run(true, b, 0, len)).as(json + " cut at " + len).isEqualTo(expected);
+                    }
+                    same("{\"n\": " + num + ", \"m\": " + num + "}");
+                }
+            }
         }
     }
 
