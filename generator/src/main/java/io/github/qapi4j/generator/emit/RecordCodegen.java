@@ -234,30 +234,42 @@ final class RecordCodegen {
                 b.t(f.type().boxed()).a(" " + local(f) + " = null").end();
             }
         }
-        // Members in the expected order take the fast path (no name string); see Members.next.
-        b.a("for (int k = 0, f; (f = " + members + ".next(p, k)) != ").t(MEMBERS)
-                .a(".END; k = f < 0 ? k : f + 1)").open();
-        b.a("switch (f)").open();
+        // One step per member in schema order, each an if on the member's index that reads it and
+        // asks for the next: members in the expected order take the fast path (no name string,
+        // see Members.next), absent ones fall through their step, and each step's branch is
+        // predicted on its own (a switch in a loop is one indirect jump for all of them). The
+        // loop takes members out of schema order round again, and skips unknown ones.
         List<String> order = wireOrder(fields, fixed);
+        java.util.Map<String, Field> byWire = new java.util.HashMap<>();
         for (Field f : fields) {
-            if (f.flat()) {
-                continue;
-            }
-            String label = "case " + order.indexOf(f.wire()) + " ->";
-            if (f.type().def().name().equals("null") || f.type().def().name().equals("any")) {
-                b.a(label + " " + local(f) + " = ").c(Tmpl.read(f.type())).end();
-            } else if (f.optional() || !f.type().primitive()) {
-                // A JSON null for a member that cannot be null: treat as absent.
-                b.a(label + " " + local(f) + " = p.currentToken() == ").t(JSON_TOKEN).a(".VALUE_NULL ? null : ")
-                        .c(Tmpl.read(f.type())).end();
-            } else {
-                b.a(label).open();
-                b.a(local(f) + " = ").c(Tmpl.read(f.type())).end();
-                b.a("has_" + f.name() + " = true").end();
-                b.close();
+            if (!f.flat()) {
+                byWire.put(f.wire(), f);
             }
         }
-        b.a("default -> p.skipChildren()").end();
+        b.a("int f = " + members + ".next(p, 0)").end();
+        b.a("while (f != ").t(MEMBERS).a(".END)").open();
+        for (int i = 0; i < order.size(); i++) {
+            String next = "f = " + members + ".next(p, " + (i + 1) + ")";
+            b.a("if (f == " + i + ")").open();
+            Field f = byWire.get(order.get(i));
+            if (f == null) { // the union's discriminator, read already
+                b.a("p.skipChildren()").end();
+            } else if (f.type().def().name().equals("null") || f.type().def().name().equals("any")) {
+                b.a(local(f) + " = ").c(Tmpl.read(f.type())).end();
+            } else if (f.optional() || !f.type().primitive()) {
+                // A JSON null for a member that cannot be null: treat as absent.
+                b.a(local(f) + " = p.currentToken() == ").t(JSON_TOKEN).a(".VALUE_NULL ? null : ")
+                        .c(Tmpl.read(f.type())).end();
+            } else {
+                b.a(local(f) + " = ").c(Tmpl.read(f.type())).end();
+                b.a("has_" + f.name() + " = true").end();
+            }
+            b.a(next).end();
+            b.close();
+        }
+        b.a("if (f == ").t(MEMBERS).a(".UNKNOWN)").open();
+        b.a("p.skipChildren()").end();
+        b.a("f = " + members + ".next(p, 0)").end();
         b.close();
         b.close();
         for (Field f : fields) {

@@ -71,10 +71,15 @@ public record JobDismissArguments(@QapiMember("id") String id) {
         public JobDismissArguments read(JsonParser p) throws IOException {
             Reading.startObject(p);
             String m_id = null;
-            for (int k = 0, f; (f = MEMBERS.next(p, k)) != Members.END; k = f < 0 ? k : f + 1) {
-                switch (f) {
-                    case 0 -> m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
-                    default -> p.skipChildren();
+            int f = MEMBERS.next(p, 0);
+            while (f != Members.END) {
+                if (f == 0) {
+                    m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
+                    f = MEMBERS.next(p, 1);
+                }
+                if (f == Members.UNKNOWN) {
+                    p.skipChildren();
+                    f = MEMBERS.next(p, 0);
                 }
             }
             return new JobDismissArguments(Reading.require(p, m_id, "id"));

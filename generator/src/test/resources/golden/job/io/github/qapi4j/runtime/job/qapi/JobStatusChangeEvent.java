@@ -92,11 +92,19 @@ public record JobStatusChangeEvent(@QapiMember("id") String id,
             Reading.startObject(p);
             String m_id = null;
             JobStatus m_status = null;
-            for (int k = 0, f; (f = MEMBERS.next(p, k)) != Members.END; k = f < 0 ? k : f + 1) {
-                switch (f) {
-                    case 0 -> m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
-                    case 1 -> m_status = p.currentToken() == JsonToken.VALUE_NULL ? null : JobStatus.CODEC.read(p);
-                    default -> p.skipChildren();
+            int f = MEMBERS.next(p, 0);
+            while (f != Members.END) {
+                if (f == 0) {
+                    m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
+                    f = MEMBERS.next(p, 1);
+                }
+                if (f == 1) {
+                    m_status = p.currentToken() == JsonToken.VALUE_NULL ? null : JobStatus.CODEC.read(p);
+                    f = MEMBERS.next(p, 2);
+                }
+                if (f == Members.UNKNOWN) {
+                    p.skipChildren();
+                    f = MEMBERS.next(p, 0);
                 }
             }
             return new JobStatusChangeEvent(Reading.require(p, m_id, "id"), Reading.require(p, m_status, "status"));
