@@ -14,7 +14,9 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -240,7 +242,7 @@ final class RecordCodegen {
         // predicted on its own (a switch in a loop is one indirect jump for all of them). The
         // loop takes members out of schema order round again, and skips unknown ones.
         List<String> order = wireOrder(fields, fixed);
-        java.util.Map<String, Field> byWire = new java.util.HashMap<>();
+        Map<String, Field> byWire = new HashMap<>();
         for (Field f : fields) {
             if (!f.flat()) {
                 byWire.put(f.wire(), f);
@@ -249,23 +251,21 @@ final class RecordCodegen {
         b.a("int f = " + members + ".next(p, 0)").end();
         b.a("while (f != ").t(MEMBERS).a(".END)").open();
         for (int i = 0; i < order.size(); i++) {
-            String next = "f = " + members + ".next(p, " + (i + 1) + ")";
-            b.a("if (f == " + i + ")").open();
+            // One line a step, like a table (and a twentieth less code for JavaPoet to render).
+            b.a("if (f == " + i + ") { ");
             Field f = byWire.get(order.get(i));
             if (f == null) { // the union's discriminator, read already
-                b.a("p.skipChildren()").end();
+                b.a("p.skipChildren(); ");
             } else if (f.type().def().name().equals("null") || f.type().def().name().equals("any")) {
-                b.a(local(f) + " = ").c(Tmpl.read(f.type())).end();
+                b.a(local(f) + " = ").c(Tmpl.read(f.type())).a("; ");
             } else if (f.optional() || !f.type().primitive()) {
                 // A JSON null for a member that cannot be null: treat as absent.
                 b.a(local(f) + " = p.currentToken() == ").t(JSON_TOKEN).a(".VALUE_NULL ? null : ")
-                        .c(Tmpl.read(f.type())).end();
+                        .c(Tmpl.read(f.type())).a("; ");
             } else {
-                b.a(local(f) + " = ").c(Tmpl.read(f.type())).end();
-                b.a("has_" + f.name() + " = true").end();
+                b.a(local(f) + " = ").c(Tmpl.read(f.type())).a("; has_" + f.name() + " = true; ");
             }
-            b.a(next).end();
-            b.close();
+            b.a("f = " + members + ".next(p, " + (i + 1) + "); }\n");
         }
         b.a("if (f == ").t(MEMBERS).a(".UNKNOWN)").open();
         b.a("p.skipChildren()").end();

@@ -73,10 +73,7 @@ public record JobFinalizeArguments(@QapiMember("id") String id) {
             String m_id = null;
             int f = MEMBERS.next(p, 0);
             while (f != Members.END) {
-                if (f == 0) {
-                    m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p);
-                    f = MEMBERS.next(p, 1);
-                }
+                if (f == 0) { m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p); f = MEMBERS.next(p, 1); }
                 if (f == Members.UNKNOWN) {
                     p.skipChildren();
                     f = MEMBERS.next(p, 0);
