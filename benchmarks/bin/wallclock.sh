@@ -4,7 +4,10 @@
 # Whole-process wall-clock time of a command: runs it N times (default 11) after one untimed
 # warm-up run and prints every time and the median, in seconds.
 #
-#   benchmarks/bin/wallclock.sh [-n N] [-C DIR] -- COMMAND [ARGS...]
+#   benchmarks/bin/wallclock.sh [-n N] [-C DIR] [-p PREP] -- COMMAND [ARGS...]
+#
+# -p PREP: a shell command run before every run, untimed (for example removing the output of
+# the run before, so that each run starts fresh).
 #
 # Example (from the repository root, jar built):
 #   benchmarks/bin/wallclock.sh -C ../shared/qapi-testdata/qemu-10.2.50/qapi -- \
@@ -12,20 +15,34 @@
 set -euo pipefail
 n=11
 dir=.
+prep=:
 while [ $# -gt 0 ]; do
   case "$1" in
     -n) n=$2; shift 2 ;;
     -C) dir=$2; shift 2 ;;
+    -p) prep=$2; shift 2 ;;
     --) shift; break ;;
     *) break ;;
   esac
 done
 cd "$dir"
-"$@" >/dev/null 2>&1 || true
+sh -c "$prep"
+# A command that fails is not timed: a mistyped path would otherwise measure how fast it fails.
+if ! "$@" >/dev/null 2>/tmp/wallclock.$$.err; then
+  echo "wallclock: the command failed (warm-up run):" >&2
+  cat /tmp/wallclock.$$.err >&2
+  rm -f /tmp/wallclock.$$.err
+  exit 1
+fi
+rm -f /tmp/wallclock.$$.err
 times=()
 for _ in $(seq "$n"); do
+  sh -c "$prep"
   start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || true
+  if ! "$@" >/dev/null 2>&1; then
+    echo "wallclock: the command failed" >&2
+    exit 1
+  fi
   end=$(date +%s%N)
   times+=("$(( (end - start) / 1000000 ))")
 done
