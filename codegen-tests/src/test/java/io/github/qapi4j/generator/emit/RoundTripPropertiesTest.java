@@ -5,8 +5,12 @@ package io.github.qapi4j.generator.emit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import io.github.qapi4j.generator.FrontEndOptions;
+import io.github.qapi4j.runtime.json.Codecs;
 import io.github.qapi4j.runtime.json.JsonCodec;
+import io.github.qapi4j.runtime.json.JsonObject;
 import io.github.qapi4j.runtime.json.Path;
 import io.github.qapi4j.runtime.json.QemuJson;
 import java.lang.reflect.Method;
@@ -14,12 +18,24 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
-/** Random values of generated job.json types survive write → read and write → strict decode. */
+/**
+ * Random values of generated job.json types survive write → read and write → strict decode, and
+ * the generated reader takes their members in any order and spacing, among unknown and repeated
+ * members.
+ */
 class RoundTripPropertiesTest {
     /** A package of its own, so that the runtime's job bindings on the class path never shadow these. */
     static final String PACKAGE = "io.github.qapi4j.test.roundtrip";
@@ -69,17 +85,17 @@ class RoundTripPropertiesTest {
     void readerTakesMembersInAnyOrder(@ForAll("jobInfos") Object value, @ForAll long seed) throws Exception {
         JsonCodec<Object> codec = codec(type("JobInfo"));
         byte[] encoded = QemuJson.encode(codec, value);
-        com.fasterxml.jackson.core.JsonParser tokens = QemuJson.parser(encoded, 0, encoded.length);
+        JsonParser tokens = QemuJson.parser(encoded, 0, encoded.length);
         tokens.nextToken();
-        io.github.qapi4j.runtime.json.JsonObject o =
-                (io.github.qapi4j.runtime.json.JsonObject) io.github.qapi4j.runtime.json.Codecs.ANY.read(tokens);
-        java.util.Random r = new java.util.Random(seed);
-        java.util.List<Integer> order = new java.util.ArrayList<>();
+        JsonObject o =
+                (JsonObject) Codecs.ANY.read(tokens);
+        Random r = new Random(seed);
+        List<Integer> order = new ArrayList<>();
         for (int i = 0; i < o.size(); i++) {
             order.add(i);
         }
-        java.util.Collections.shuffle(order.subList(0, r.nextInt(order.size() + 1)), r);
-        java.util.List<String> parts = new java.util.ArrayList<>();
+        Collections.shuffle(order.subList(0, r.nextInt(order.size() + 1)), r);
+        List<String> parts = new ArrayList<>();
         for (int i : order) {
             String name = o.name(i);
             if (r.nextInt(5) == 0 && !name.equals("type") && !name.equals("status")) {
@@ -97,19 +113,19 @@ class RoundTripPropertiesTest {
         String json = "{" + (r.nextBoolean() ? "" : " ") + String.join(sep, parts) + "}";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         assertThat(QemuJson.decode(codec, bytes)).as(json).isEqualTo(value);
-        try (com.fasterxml.jackson.core.JsonParser jackson = new com.fasterxml.jackson.core.JsonFactory()
+        try (JsonParser jackson = new JsonFactory()
                 .createParser(bytes)) {
             jackson.nextToken();
             assertThat(codec.read(jackson)).as(json).isEqualTo(value);
         }
     }
 
-    @net.jqwik.api.Provide
-    net.jqwik.api.Arbitrary<Object> jobInfos() {
-        return net.jqwik.api.Combinators.combine(net.jqwik.api.Arbitraries.strings().ofMaxLength(12),
-                net.jqwik.api.Arbitraries.integers().between(0, 8), net.jqwik.api.Arbitraries.integers().between(0, 10),
-                net.jqwik.api.Arbitraries.longs(), net.jqwik.api.Arbitraries.longs(),
-                net.jqwik.api.Arbitraries.strings().ofMaxLength(12).injectNull(0.5))
+    @Provide
+    Arbitrary<Object> jobInfos() {
+        return Combinators.combine(Arbitraries.strings().ofMaxLength(12),
+                Arbitraries.integers().between(0, 8), Arbitraries.integers().between(0, 10),
+                Arbitraries.longs(), Arbitraries.longs(),
+                Arbitraries.strings().ofMaxLength(12).injectNull(0.5))
                 .as((id, type, status, current, total, error) -> {
                     try {
                         return jobInfo(id, type, status, current, total, error);

@@ -251,7 +251,8 @@ final class RecordCodegen {
         b.a("int f = " + members + ".next(p, 0)").end();
         b.a("while (f != ").t(MEMBERS).a(".END)").open();
         for (int i = 0; i < order.size(); i++) {
-            // One line a step, like a table (and a twentieth less code for JavaPoet to render).
+            // One line a step, like a table; also less text for JavaPoet to render than a line a
+            // statement (10.2.50: 9.30 MB of output against 9.59 MB).
             b.a("if (f == " + i + ") { ");
             Field f = byWire.get(order.get(i));
             if (f == null) { // the union's discriminator, read already
