@@ -7,8 +7,9 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Paired timing of JMH benchmark methods in one JVM: each contender runs for a short slice in
@@ -40,7 +41,7 @@ public class Paired {
         long seconds = Long.parseLong(args[0]);
         String cls = args[1];
         List<Contender> cs = new ArrayList<>();
-        java.util.Map<String, Object> states = new java.util.HashMap<>();
+        Map<String, Object> states = new HashMap<>();
         for (int i = 2; i < args.length; i++) {
             int colon = args[i].lastIndexOf(':');
             String jar = args[i].substring(0, colon);
