@@ -28,13 +28,10 @@ done
 cd "$dir"
 sh -c "$prep"
 # A command that fails is not timed: a mistyped path would otherwise measure how fast it fails.
-if ! "$@" >/dev/null 2>/tmp/wallclock.$$.err; then
-  echo "wallclock: the command failed (warm-up run):" >&2
-  cat /tmp/wallclock.$$.err >&2
-  rm -f /tmp/wallclock.$$.err
+if ! "$@" >/dev/null; then # the warm-up run shows its errors
+  echo "wallclock: the command failed (warm-up run)" >&2
   exit 1
 fi
-rm -f /tmp/wallclock.$$.err
 times=()
 for _ in $(seq "$n"); do
   sh -c "$prep"

@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import io.github.qapi4j.generator.FrontEndOptions;
-import io.github.qapi4j.runtime.json.Codecs;
 import io.github.qapi4j.runtime.json.JsonCodec;
 import io.github.qapi4j.runtime.json.JsonObject;
 import io.github.qapi4j.runtime.json.Path;
@@ -84,11 +83,7 @@ class RoundTripPropertiesTest {
     @Property(tries = 300)
     void readerTakesMembersInAnyOrder(@ForAll("jobInfos") Object value, @ForAll long seed) throws Exception {
         JsonCodec<Object> codec = codec(type("JobInfo"));
-        byte[] encoded = QemuJson.encode(codec, value);
-        JsonParser tokens = QemuJson.parser(encoded, 0, encoded.length);
-        tokens.nextToken();
-        JsonObject o =
-                (JsonObject) Codecs.ANY.read(tokens);
+        JsonObject o = (JsonObject) QemuJson.parse(new String(QemuJson.encode(codec, value), StandardCharsets.UTF_8));
         Random r = new Random(seed);
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < o.size(); i++) {
@@ -113,8 +108,7 @@ class RoundTripPropertiesTest {
         String json = "{" + (r.nextBoolean() ? "" : " ") + String.join(sep, parts) + "}";
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         assertThat(QemuJson.decode(codec, bytes)).as(json).isEqualTo(value);
-        try (JsonParser jackson = new JsonFactory()
-                .createParser(bytes)) {
+        try (JsonParser jackson = new JsonFactory().createParser(bytes)) {
             jackson.nextToken();
             assertThat(codec.read(jackson)).as(json).isEqualTo(value);
         }
