@@ -15,8 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -40,16 +40,21 @@ public final class Generator {
         if (upToDate != null) {
             return upToDate;
         }
-        Map<String, String> sources;
         Schema schema;
+        Output output = new Output(request.outputDir(), dir);
+        List<String> paths;
         try {
             schema = FrontEnd.load(request.baseDir(), request.fileName(), request.frontEndOptions());
-            sources = JavaEmitter.emit(schema, request.fileName(), request.javaPackage(), request.definedSymbols());
+            // Files are written as they are rendered, overlapping with the rendering of the others.
+            paths = JavaEmitter.emit(schema, request.fileName(), request.javaPackage(), request.definedSymbols(),
+                    output::put);
         } catch (SchemaException e) {
             return GenerationResult.failed(e.diagnostics());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         try {
-            GenerationResult r = write(request.outputDir(), request.javaPackage(), sources);
+            GenerationResult r = output.finish(paths);
             Stamp.save(request, dir, schema, r);
             return r;
         } catch (IOException e) {
@@ -61,36 +66,63 @@ public final class Generator {
         return pkg.isEmpty() ? root : root.resolve(pkg.replace('.', '/'));
     }
 
-    /** Writes {@code sources} below {@code root}, touching only files whose bytes differ. */
-    static GenerationResult write(Path root, String pkg, Map<String, String> sources) throws IOException {
-        List<Path> written = new ArrayList<>();
-        List<Path> unchanged = new ArrayList<>();
-        List<Path> deleted = new ArrayList<>();
-        Set<Path> produced = new HashSet<>();
-        Path dir = packageDir(root, pkg);
-        Files.createDirectories(dir);
-        for (Map.Entry<String, String> e : sources.entrySet()) {
-            Path file = root.resolve(e.getKey());
-            produced.add(file);
-            byte[] bytes = e.getValue().getBytes(StandardCharsets.UTF_8);
+    /**
+     * Writes generated files below an output root as they arrive, from any thread, touching only
+     * files whose bytes differ; at the end, deletes the earlier generated files no longer produced.
+     */
+    private static final class Output {
+        private final Path root;
+        private final Path dir;
+        private final Set<Path> written = ConcurrentHashMap.newKeySet();
+        private boolean dirMade; // guarded by this
+
+        Output(Path root, Path dir) {
+            this.root = root;
+            this.dir = dir;
+        }
+
+        void put(String path, String content) throws IOException {
+            Path file = root.resolve(path);
+            byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
             if (Files.isRegularFile(file) && Files.size(file) == bytes.length
                     && Arrays.equals(Files.readAllBytes(file), bytes)) {
-                unchanged.add(file);
-            } else {
-                Files.write(file, bytes);
-                written.add(file);
+                return;
+            }
+            makeDir();
+            Files.write(file, bytes);
+            written.add(file);
+        }
+
+        private synchronized void makeDir() throws IOException {
+            if (!dirMade) {
+                Files.createDirectories(dir);
+                dirMade = true;
             }
         }
-        byte[] marker = MARKER.getBytes(StandardCharsets.UTF_8);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : (Iterable<Path>) files.sorted()::iterator) {
-                if (f.toString().endsWith(".java") && !produced.contains(f) && startsWith(f, marker)) {
-                    Files.delete(f);
-                    deleted.add(f);
+
+        /** The result, in the order of {@code paths}, after deleting stale generated files. */
+        GenerationResult finish(List<String> paths) throws IOException {
+            makeDir();
+            List<Path> writtenInOrder = new ArrayList<>();
+            List<Path> unchanged = new ArrayList<>();
+            Set<Path> produced = new HashSet<>();
+            for (String path : paths) {
+                Path file = root.resolve(path);
+                produced.add(file);
+                (written.contains(file) ? writtenInOrder : unchanged).add(file);
+            }
+            List<Path> deleted = new ArrayList<>();
+            byte[] marker = MARKER.getBytes(StandardCharsets.UTF_8);
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : (Iterable<Path>) files.sorted()::iterator) {
+                    if (f.toString().endsWith(".java") && !produced.contains(f) && startsWith(f, marker)) {
+                        Files.delete(f);
+                        deleted.add(f);
+                    }
                 }
             }
+            return new GenerationResult(writtenInOrder, unchanged, deleted, List.of());
         }
-        return new GenerationResult(written, unchanged, deleted, List.of());
     }
 
     private static boolean startsWith(Path f, byte[] marker) throws IOException {

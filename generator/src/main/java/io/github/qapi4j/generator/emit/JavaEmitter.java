@@ -22,12 +22,15 @@ import io.github.qapi4j.generator.model.StructDef;
 import io.github.qapi4j.generator.model.TypeDef;
 import io.github.qapi4j.generator.model.UnionDef;
 import io.github.qapi4j.generator.source.SchemaException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -40,10 +43,32 @@ import java.util.concurrent.TimeUnit;
  * become which files; each kind's shape is its emitter's business.
  */
 public final class JavaEmitter {
+    /**
+     * Receives the generated files, each once, from whichever thread rendered it, in no particular
+     * order, and only once every spec was built without errors (a schema with errors delivers
+     * nothing).
+     */
+    @FunctionalInterface
+    public interface FileSink {
+        /**
+         * Takes one file.
+         *
+         * @param path the file's path relative to the output root
+         * @param content the Java source
+         * @throws IOException to stop the emission with this error
+         */
+        void accept(String path, String content) throws IOException;
+    }
+
     private final EmitContext ctx;
     private final StructEmitter structs;
-    /** File name → its rendering, started as soon as the type's spec is complete. */
-    private final Map<String, FutureTask<String>> out = new LinkedHashMap<>();
+    /** File path → its rendering and delivery, started as soon as the type's spec is complete. */
+    private final Map<String, FutureTask<Void>> out = new LinkedHashMap<>();
+    /** Where rendered files go: null until every spec is built without errors. */
+    private FileSink sink;
+    /** Files rendered before {@link #sink} was set, path → content; guarded by itself. */
+    private final Map<String, String> held = new LinkedHashMap<>();
+    private String dir;
     private ThreadPoolExecutor renderers;
     /** Queued renderings above which the spec-building thread renders one itself. */
     private int backlog;
@@ -69,17 +94,48 @@ public final class JavaEmitter {
      */
     public static Map<String, String> emit(Schema schema, String rootFileName, String pkg, Set<String> defined)
             throws SchemaException {
-        return new JavaEmitter(schema, pkg, defined).run(rootFileName);
+        Map<String, String> files = new ConcurrentHashMap<>();
+        List<String> paths;
+        try {
+            paths = emit(schema, rootFileName, pkg, defined, files::put);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // files::put throws none
+        }
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String path : paths) {
+            ordered.put(path, files.get(path));
+        }
+        return ordered;
     }
 
-    private Map<String, String> run(String rootFileName) throws SchemaException {
+    /**
+     * Emits the Java sources for {@code schema} into {@code sink}, which takes each file as soon as
+     * it is rendered (so that writing it overlaps with rendering the others).
+     *
+     * @param rootFileName the schema's root file name (names the aggregate interfaces)
+     * @param pkg the Java package
+     * @param defined the defined {@code if} symbols, or null to generate everything
+     * @param sink receives every file once; not called at all if the schema has errors
+     * @return the paths of the files, relative to the output root, in a deterministic order
+     * @throws SchemaException for names that cannot be mapped to Java (located); nothing was delivered
+     * @throws IOException from the sink
+     */
+    public static List<String> emit(Schema schema, String rootFileName, String pkg, Set<String> defined,
+            FileSink sink) throws SchemaException, IOException {
+        return new JavaEmitter(schema, pkg, defined).run(rootFileName, sink);
+    }
+
+    private List<String> run(String rootFileName, FileSink target) throws SchemaException, IOException {
+        dir = ctx.pkg.isEmpty() ? "" : ctx.pkg.replace('.', '/') + "/";
         source = rootFileName.substring(rootFileName.lastIndexOf('/') + 1);
         // Rendering with JavaPoet is most of the time and independent per file, so each file is
         // rendered on other cores while this thread builds the next specs. Building a spec is
         // quicker than rendering it: when renderings pile up, this thread renders the oldest
         // queued one itself before building more, so every core stays busy and few built specs
         // wait in memory (a large backlog of specs makes each young collection copy it). At the
-        // end this thread renders whatever no other thread has started yet. Order is kept.
+        // end this thread renders whatever no other thread has started yet. Each file goes to the
+        // sink from the thread that rendered it (files rendered before the last spec is built and
+        // found free of errors are held until then), so writing files overlaps with rendering.
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         backlog = 2 * workers;
         renderers = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
@@ -89,13 +145,13 @@ public final class JavaEmitter {
                     return t;
                 });
         try {
-            return build(rootFileName);
+            return build(rootFileName, target);
         } finally {
             renderers.shutdownNow();
         }
     }
 
-    private Map<String, String> build(String rootFileName) throws SchemaException {
+    private List<String> build(String rootFileName, FileSink target) throws SchemaException, IOException {
         Schema schema = ctx.schema;
         for (Definition d : schema.definitions()) {
             if (d instanceof TypeDef t && ctx.deprecated(t.features())) {
@@ -134,24 +190,34 @@ public final class JavaEmitter {
         if (!ctx.errors.isEmpty()) {
             throw new SchemaException(ctx.errors);
         }
-        String dir = ctx.pkg.isEmpty() ? "" : ctx.pkg.replace('.', '/') + "/";
-        Map<String, String> files = new LinkedHashMap<>();
-        for (FutureTask<String> rendering : out.values()) {
+        Map<String, String> early;
+        synchronized (held) {
+            sink = target;
+            early = new LinkedHashMap<>(held);
+            held.clear();
+        }
+        for (Map.Entry<String, String> e : early.entrySet()) {
+            target.accept(e.getKey(), e.getValue());
+        }
+        for (FutureTask<Void> rendering : out.values()) {
             rendering.run(); // does nothing if another thread has started or finished it
         }
-        for (Map.Entry<String, FutureTask<String>> e : out.entrySet()) {
-            files.put(dir + e.getKey() + ".java", result(e.getValue()));
+        for (FutureTask<Void> rendering : out.values()) {
+            await(rendering);
         }
-        return files;
+        return List.copyOf(out.keySet());
     }
 
-    private static String result(FutureTask<String> rendering) {
+    private static void await(FutureTask<Void> rendering) throws IOException {
         try {
-            return rendering.get();
+            rendering.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while rendering", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
@@ -159,15 +225,36 @@ public final class JavaEmitter {
         }
     }
 
+    /** Renders {@code spec} and hands it to the sink, or holds it until there is one. */
+    private void deliver(String path, TypeSpec spec) throws IOException {
+        String content = JavaFile.builder(ctx.pkg, spec).indent("    ").skipJavaLangImports(true)
+                .addFileComment("Generated by qapi4j from $L. Do not edit.", source).build().toString();
+        FileSink to;
+        synchronized (held) {
+            to = sink;
+            if (to == null) {
+                held.put(path, content);
+                return;
+            }
+        }
+        to.accept(path, content);
+    }
+
     /** Queues {@code spec} for rendering as file {@code name}. */
     private void put(String name, TypeSpec spec) {
-        FutureTask<String> rendering = new FutureTask<>(() -> JavaFile.builder(ctx.pkg, spec).indent("    ")
-                .skipJavaLangImports(true).addFileComment("Generated by qapi4j from $L. Do not edit.", source)
-                .build().toString());
-        FutureTask<String> replaced = out.put(name, rendering);
-        if (replaced != null) {
-            replaced.cancel(false);
+        String path = dir + name + ".java";
+        if (out.containsKey(path)) {
+            // Only after a name clash, which is reported: nothing will be delivered.
+            if (ctx.errors.isEmpty()) {
+                throw new IllegalStateException("two generated files named " + path);
+            }
+            return;
         }
+        FutureTask<Void> rendering = new FutureTask<>(() -> {
+            deliver(path, spec);
+            return null;
+        });
+        out.put(path, rendering);
         renderers.execute(rendering);
         while (renderers.getQueue().size() > backlog) {
             Runnable oldest = renderers.getQueue().poll();
