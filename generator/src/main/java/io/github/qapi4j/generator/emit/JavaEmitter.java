@@ -164,6 +164,9 @@ public final class JavaEmitter {
                 argTypes.add(c.argTypeName());
             }
         }
+        // The interfaces and dispatchers first: they are the largest files (the dispatcher of
+        // QEMU's schema is 350 KB), and rendered last they would end the run on one core.
+        commandsAndEvents(rootFileName);
         for (Definition d : schema.definitions()) {
             if (d.isBuiltin() || !ctx.included(d)) {
                 continue;
@@ -186,7 +189,6 @@ public final class JavaEmitter {
                 add(e, new EventEmitter(ctx, structs).record(e), touches(e));
             }
         }
-        commandsAndEvents(rootFileName);
         if (!ctx.errors.isEmpty()) {
             throw new SchemaException(ctx.errors);
         }
