@@ -74,17 +74,20 @@ public final class Generator {
         private final Path root;
         private final Path dir;
         private final Set<Path> written = ConcurrentHashMap.newKeySet();
+        /** Whether the package directory did not exist: then there is nothing to compare with. */
+        private final boolean fresh;
         private boolean dirMade; // guarded by this
 
         Output(Path root, Path dir) {
             this.root = root;
             this.dir = dir;
+            this.fresh = !Files.isDirectory(dir);
         }
 
         void put(String path, String content) throws IOException {
             Path file = root.resolve(path);
             byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-            if (Files.isRegularFile(file) && Files.size(file) == bytes.length
+            if (!fresh && Files.isRegularFile(file) && Files.size(file) == bytes.length
                     && Arrays.equals(Files.readAllBytes(file), bytes)) {
                 return;
             }
