@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
@@ -63,7 +64,7 @@ public final class JavaEmitter {
     private final EmitContext ctx;
     private final StructEmitter structs;
     /** File path → its rendering and delivery, started as soon as the type's spec is complete. */
-    private final Map<String, FutureTask<Void>> out = new LinkedHashMap<>();
+    private final Map<String, Rendering> out = new LinkedHashMap<>();
     /** Where rendered files go: null until every spec is built without errors. */
     private FileSink sink;
     /** Files rendered before {@link #sink} was set, path → content; guarded by itself. */
@@ -130,8 +131,8 @@ public final class JavaEmitter {
         source = rootFileName.substring(rootFileName.lastIndexOf('/') + 1);
         // Rendering with JavaPoet is most of the time and independent per file, so each file is
         // rendered on other cores while this thread builds the next specs. Building a spec is
-        // quicker than rendering it: when renderings pile up, this thread renders the oldest
-        // queued one itself before building more, so every core stays busy and few built specs
+        // quicker than rendering it: when renderings pile up, this thread renders the lightest
+        // queued one itself before building more (a heavy one would starve the other threads), so every core stays busy and few built specs
         // wait in memory (a large backlog of specs makes each young collection copy it). At the
         // end this thread renders whatever no other thread has started yet. Each file goes to the
         // sink from the thread that rendered it (files rendered before the last spec is built and
@@ -252,18 +253,44 @@ public final class JavaEmitter {
             }
             return;
         }
-        FutureTask<Void> rendering = new FutureTask<>(() -> {
+        Rendering rendering = new Rendering(() -> {
             deliver(path, spec);
             return null;
-        });
+        }, weight(spec));
         out.put(path, rendering);
         renderers.execute(rendering);
         while (renderers.getQueue().size() > backlog) {
-            Runnable oldest = renderers.getQueue().poll();
-            if (oldest != null) {
-                oldest.run();
+            // The lightest queued file: a large one (a big union) would keep this thread from
+            // building for long while the other threads empty the queue and wait.
+            Rendering lightest = null;
+            for (Runnable r : renderers.getQueue()) {
+                if (lightest == null || ((Rendering) r).weight < lightest.weight) {
+                    lightest = (Rendering) r;
+                }
+            }
+            if (lightest != null && renderers.getQueue().remove(lightest)) {
+                lightest.run();
             }
         }
+    }
+
+    /** A file's rendering, with a rough measure of its size. */
+    private static final class Rendering extends FutureTask<Void> {
+        final int weight;
+
+        Rendering(Callable<Void> work, int weight) {
+            super(work);
+            this.weight = weight;
+        }
+    }
+
+    /** Fields, methods and types in {@code spec}, nested ones included: roughly its rendered size. */
+    private static int weight(TypeSpec spec) {
+        int w = 1 + spec.fieldSpecs().size() + spec.methodSpecs().size();
+        for (TypeSpec nested : spec.typeSpecs()) {
+            w += weight(nested);
+        }
+        return w;
     }
 
     private void add(Definition d, TypeSpec spec, boolean suppress) {
