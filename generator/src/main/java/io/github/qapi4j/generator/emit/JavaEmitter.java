@@ -69,7 +69,8 @@ public final class JavaEmitter {
     private FileSink sink;
     /** Files rendered before {@link #sink} was set, path → content; guarded by itself. */
     private final Map<String, String> held = new LinkedHashMap<>();
-    private String dir;
+    /** The package's directory relative to the output root, with a trailing slash. */
+    private final String dir;
     private ThreadPoolExecutor renderers;
     /** Queued renderings above which the spec-building thread renders one itself. */
     private int backlog;
@@ -81,6 +82,7 @@ public final class JavaEmitter {
         this.ctx = new EmitContext(schema, pkg, defined);
         this.structs = new StructEmitter(ctx);
         this.packageScope = new Scope(ctx, "package " + pkg);
+        this.dir = pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/";
     }
 
     /**
@@ -127,16 +129,16 @@ public final class JavaEmitter {
     }
 
     private List<String> run(String rootFileName, FileSink target) throws SchemaException, IOException {
-        dir = ctx.pkg.isEmpty() ? "" : ctx.pkg.replace('.', '/') + "/";
         source = rootFileName.substring(rootFileName.lastIndexOf('/') + 1);
         // Rendering with JavaPoet is most of the time and independent per file, so each file is
         // rendered on other cores while this thread builds the next specs. Building a spec is
         // quicker than rendering it: when renderings pile up, this thread renders the lightest
-        // queued one itself before building more (a heavy one would starve the other threads), so every core stays busy and few built specs
-        // wait in memory (a large backlog of specs makes each young collection copy it). At the
-        // end this thread renders whatever no other thread has started yet. Each file goes to the
-        // sink from the thread that rendered it (files rendered before the last spec is built and
-        // found free of errors are held until then), so writing files overlaps with rendering.
+        // queued one itself before building more (a heavy one would leave the other threads
+        // waiting), so every core stays busy and few built specs wait in memory (a large backlog
+        // of specs makes each young collection copy it). At the end this thread renders whatever
+        // no other thread has started yet. Each file goes to the sink from the thread that
+        // rendered it (files rendered before the last spec is built and found free of errors are
+        // held until then), so writing files overlaps with rendering.
         int workers = Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
         backlog = 2 * workers;
         renderers = new ThreadPoolExecutor(workers, workers, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
