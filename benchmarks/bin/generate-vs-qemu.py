@@ -2,21 +2,25 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 """Whole-process `qapi4j generate` against QEMU's own QAPI generator, in turns, on this machine.
 
-    benchmarks/bin/generate-vs-qemu.py [ROUNDS]
+    benchmarks/bin/generate-vs-qemu.py [ROUNDS] [CONTENDER...]
 
-Three contenders run one after the other, round after round (the order rotates), so that this
-machine's drift (a third within the hour) falls on all of them alike:
+Contenders run one after the other, round after round (the order rotates), so that this machine's
+drift (a third within the hour) falls on all of them alike:
 
-  qemu-7.2   QEMU 7.2's scripts/qapi-gen.py -b on QEMU 7.2.0's schema (C for the system emulator,
-             as QEMU's build runs it)
-  ours-7.2   ./qapi4j generate on the same schema
+  qemu-10.0  QEMU 10.0's scripts/qapi-gen.py -b on QEMU 10.0's own schema (qapi/qapi-schema.json
+             of the same source package: C for the system emulator, as QEMU's build runs it)
+  ours-10.0  ./qapi4j generate on that same schema
   ours-10.2  ./qapi4j generate on QEMU 10.2.50's schema (issue 3's target)
+  qemu-7.2   QEMU 7.2's generator on QEMU 7.2.0's schema
+  ours-7.2   ./qapi4j generate on QEMU 7.2.0's schema
 
-QEMU's generator comes from Debian bookworm's source package of QEMU (7.2, the version of the
-qemu-system-x86 that the interoperability tests drive), fetched once with apt-get source into
-~/.cache/qapi4j/qemu-src (root and Debian's mirror needed; only scripts/qapi-gen.py and
-scripts/qapi/ are unpacked; nothing of QEMU is copied into this project). QEMU 7.2's generator cannot read the 10.2.50 schema (newer syntax),
-so the paired comparison is on 7.2.0's.
+Without CONTENDER names, all five run. QEMU's generators come from Debian's source packages of
+QEMU: bookworm's (7.2, the version of the qemu-system-x86 that the interoperability tests drive)
+and trixie's (10.0), each fetched once with `apt-get source` into ~/.cache/qapi4j/ (root and
+Debian's mirror needed; only scripts/qapi-gen.py, scripts/qapi/ and, for 10.0, qapi/ are unpacked;
+nothing of QEMU is copied into this project). Neither can read the 10.2.50 schema (newer doc
+syntax), so the paired comparisons are on each generator's own schema; 10.0's is the closest in
+size to 10.2.50's.
 
 Every run writes into a new directory that is deleted only after the series: on this machine's
 ext4 without a journal, creating files where many were deleted in the last minute costs the
@@ -36,46 +40,70 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DATA = os.path.join(os.path.dirname(ROOT), "shared", "qapi-testdata")
-CACHE = os.path.expanduser("~/.cache/qapi4j/qemu-src")
-SOURCES = "/etc/apt/sources.list.d/qapi4j-qemu-src.sources"
+CACHE = os.path.expanduser("~/.cache/qapi4j")
+# QEMU version -> (Debian suites with its source package, package version to fetch, cache folder,
+# extra paths to unpack)
+QEMU = {
+    "7.2": (("bookworm", "bookworm-security"), "qemu/bookworm", "qemu-src", ()),
+    "10.0": (("trixie", "trixie-security"), "qemu/trixie", "qemu10-src", ("*/qapi/*",)),
+}
 
 
-def qemu_generator():
-    """The path of QEMU 7.2's qapi-gen.py, fetching its source package on first use."""
-    found = glob.glob(os.path.join(CACHE, "qemu-*", "scripts", "qapi-gen.py"))
+def qemu_source(version):
+    """The unpacked part of QEMU VERSION's source package, fetching it on first use."""
+    suites, package, folder, extra = QEMU[version]
+    cache = os.path.join(CACHE, folder)
+    found = glob.glob(os.path.join(cache, "qemu-*", "scripts", "qapi-gen.py"))
     if found:
-        return found[0]
-    os.makedirs(CACHE, exist_ok=True)
-    # deb-src entries for bookworm, only while fetching (the machine's own lists stay untouched).
-    with open(SOURCES, "w") as f:
-        for uri, suite in (("http://deb.debian.org/debian", "bookworm"),
-                           ("http://deb.debian.org/debian-security", "bookworm-security")):
+        return os.path.dirname(os.path.dirname(found[0]))
+    os.makedirs(cache, exist_ok=True)
+    sources = f"/etc/apt/sources.list.d/qapi4j-qemu-{version}-src.sources"
+    # deb-src entries, only while fetching (the machine's own lists stay untouched).
+    with open(sources, "w") as f:
+        for suite in suites:
+            uri = "http://deb.debian.org/debian" + ("-security" if suite.endswith("-security") else "")
             f.write(f"Types: deb-src\nURIs: {uri}\nSuites: {suite}\nComponents: main\n"
                     "Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg\n\n")
     try:
         subprocess.run(["apt-get", "update", "-qq"], check=True)
-        # bookworm's current QEMU source, 7.2 plus Debian's fixes
-        subprocess.run(["apt-get", "source", "--download-only", "-qq", "qemu"], cwd=CACHE, check=True)
+        # the suite's current QEMU source: upstream plus Debian's fixes
+        subprocess.run(["apt-get", "source", "--download-only", "-qq", package], cwd=cache, check=True)
     finally:
-        os.remove(SOURCES)
+        os.remove(sources)
         subprocess.run(["apt-get", "update", "-qq"], check=False)
-    tarball = glob.glob(os.path.join(CACHE, "qemu_*.orig.tar.xz"))[0]
-    subprocess.run(["tar", "xJf", tarball, "--wildcards", "*/scripts/qapi-gen.py", "*/scripts/qapi/*"],
-                   cwd=CACHE, check=True)
-    return glob.glob(os.path.join(CACHE, "qemu-*", "scripts", "qapi-gen.py"))[0]
+    tarball = glob.glob(os.path.join(cache, "qemu_*.orig.tar.xz"))[0]
+    subprocess.run(["tar", "xJf", tarball, "--wildcards", "*/scripts/qapi-gen.py", "*/scripts/qapi/*",
+                    *extra], cwd=cache, check=True)
+    found = glob.glob(os.path.join(cache, "qemu-*", "scripts", "qapi-gen.py"))
+    return os.path.dirname(os.path.dirname(found[0]))
 
 
 def main():
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 9
-    gen = qemu_generator()
+    wanted = sys.argv[2:] or ["qemu-10.0", "ours-10.0", "ours-10.2", "qemu-7.2", "ours-7.2"]
+    ours = os.path.join(ROOT, "qapi4j")
+
+    def qemu(version, schema=None):
+        src = qemu_source(version)
+        schema = schema or os.path.join(src, "qapi", "qapi-schema.json")
+        return lambda out: ["python3", os.path.join(src, "scripts", "qapi-gen.py"), "-b", "-o", out, schema]
+
+    def ours_on(schema):
+        return lambda out: [ours, "generate", "-o", out, "--package", "org.qemu.qmp", schema]
+
     s72 = os.path.join(DATA, "qemu-7.2.0", "qapi", "qapi-schema.json")
     s10 = os.path.join(DATA, "qemu-10.2.50", "qapi", "qapi-schema.json")
-    ours = os.path.join(ROOT, "qapi4j")
-    contenders = [
-        ("qemu-7.2", lambda out: ["python3", gen, "-b", "-o", out, s72]),
-        ("ours-7.2", lambda out: [ours, "generate", "-o", out, "--package", "org.qemu.qmp", s72]),
-        ("ours-10.2", lambda out: [ours, "generate", "-o", out, "--package", "org.qemu.qmp", s10]),
-    ]
+    known = {
+        "qemu-10.0": lambda: qemu("10.0"),
+        "ours-10.0": lambda: ours_on(os.path.join(qemu_source("10.0"), "qapi", "qapi-schema.json")),
+        "ours-10.2": lambda: ours_on(s10),
+        "qemu-7.2": lambda: qemu("7.2", s72),
+        "ours-7.2": lambda: ours_on(s72),
+    }
+    for name in wanted:
+        if name not in known:
+            sys.exit(f"unknown contender {name}; known: {' '.join(known)}")
+    contenders = [(name, known[name]()) for name in wanted]
     results = {name: [] for name, _ in contenders}
     work = tempfile.mkdtemp(prefix="generate-vs-qemu-")
     try:
