@@ -149,6 +149,7 @@ final class EmitContext {
             TypeName boxed,
             CodeBlock codec,
             String readExpr,
+            String readOrNullExpr,
             String decodeExpr,
             String writeStmt,
             boolean primitive,
@@ -171,10 +172,10 @@ final class EmitContext {
             JType e = type(a.elementTypeName());
             TypeName lt = ParameterizedTypeName.get(LIST, e.boxed);
             CodeBlock codec = CodeBlock.of("$T.list($L)", CODECS, e.codec);
-            return new JType(lt, lt, codec, null, null, null, false, def);
+            return new JType(lt, lt, codec, null, null, null, null, false, def);
         }
         ClassName cn = className(def);
-        return new JType(cn, cn, CodeBlock.of("$T.CODEC", cn), null, null, null, false, def);
+        return new JType(cn, cn, CodeBlock.of("$T.CODEC", cn), null, null, null, null, false, def);
     }
 
     /**
@@ -209,10 +210,10 @@ final class EmitContext {
     private JType builtin(BuiltinDef b) {
         if (b.name().equals("null")) {
             ClassName n = JSON_VALUE.nestedClass("Null");
-            return new JType(n, n, CodeBlock.of("$T.NULL", CODECS), null, null, null, false, b);
+            return new JType(n, n, CodeBlock.of("$T.NULL", CODECS), null, null, null, null, false, b);
         }
         if (b.name().equals("any")) {
-            return new JType(JSON_VALUE, JSON_VALUE, CodeBlock.of("$T.ANY", CODECS), null, null, null, false, b);
+            return new JType(JSON_VALUE, JSON_VALUE, CodeBlock.of("$T.ANY", CODECS), null, null, null, null, false, b);
         }
         Scalar sc = SCALARS.get(b.name());
         if (sc == null) {
@@ -220,8 +221,10 @@ final class EmitContext {
         }
         TypeName t = sc.type();
         String read = sc.read().contains("$C") ? sc.read() : "$C." + sc.read();
+        // Codecs has a readXOrNull for each plain readX (not for the narrowing casts)
+        String readOrNull = sc.read().contains("$C") ? null : "$C." + sc.read() + "OrNull($P)";
         return new JType(t, t.isPrimitive() ? t.box() : t, CodeBlock.of("$T.$L", CODECS, sc.codecField()),
-                read + "($P)", "$C." + sc.decode() + "($V, $PATH)", sc.write(), t.isPrimitive(), b);
+                read + "($P)", readOrNull, "$C." + sc.decode() + "($V, $PATH)", sc.write(), t.isPrimitive(), b);
     }
 
     // ------------------------------------------------------------------ annotations and docs

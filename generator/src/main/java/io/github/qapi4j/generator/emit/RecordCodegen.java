@@ -261,8 +261,7 @@ final class RecordCodegen {
                 b.a(local(f) + " = ").c(Tmpl.read(f.type())).a("; ");
             } else if (f.optional() || !f.type().primitive()) {
                 // A JSON null for a member that cannot be null: treat as absent.
-                b.a(local(f) + " = p.currentToken() == ").t(JSON_TOKEN).a(".VALUE_NULL ? null : ")
-                        .c(Tmpl.read(f.type())).a("; ");
+                b.a(local(f) + " = ").c(Tmpl.readOrNull(f.type())).a("; ");
             } else {
                 b.a(local(f) + " = ").c(Tmpl.read(f.type())).a("; has_" + f.name() + " = true; ");
             }

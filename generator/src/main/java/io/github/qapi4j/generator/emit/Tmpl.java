@@ -57,6 +57,17 @@ final class Tmpl {
         return CodeBlock.of("$L.read(p)", t.codec());
     }
 
+    /**
+     * The expression reading one value of a type from parser {@code p}, or null for a JSON
+     * {@code null}.
+     */
+    static CodeBlock readOrNull(EmitContext.JType t) {
+        if (t.readOrNullExpr() != null) {
+            return fill(t.readOrNullExpr(), null, null);
+        }
+        return CodeBlock.of("$T.isNull(p) ? null : $L", EmitContext.READING, read(t));
+    }
+
     /** The expression strictly decoding {@code value} at {@code path}. */
     static CodeBlock decode(EmitContext.JType t, CodeBlock value, CodeBlock path) {
         if (t.decodeExpr() != null) {

@@ -178,6 +178,32 @@ public final class Codecs {
         return p.getDoubleValue();
     }
 
+    // The same, with JSON null read as null (generated readers treat it as an absent member).
+
+    public static String readStrOrNull(JsonParser p) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : readStr(p);
+    }
+
+    public static Boolean readBoolOrNull(JsonParser p) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : readBool(p);
+    }
+
+    public static Long readInt64OrNull(JsonParser p) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : readInt64(p);
+    }
+
+    public static Integer readInt32OrNull(JsonParser p) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : readInt32(p);
+    }
+
+    public static Long readUint64OrNull(JsonParser p) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : readUint64(p);
+    }
+
+    public static Double readNumberOrNull(JsonParser p) throws IOException {
+        return p.currentToken() == JsonToken.VALUE_NULL ? null : readNumber(p);
+    }
+
     /** Writes a uint64 / size held in a long as unsigned. */
     public static void writeUint64(JsonGenerator g, long v) throws IOException {
         if (v >= 0) {

@@ -21,6 +21,11 @@ public final class Reading {
         }
     }
 
+    /** Whether the parser is on a JSON {@code null}, which generated readers take as an absent member. */
+    public static boolean isNull(JsonParser p) {
+        return p.currentToken() == JsonToken.VALUE_NULL;
+    }
+
     /** The exception for a mandatory member that a reply lacks. */
     public static JsonDecodeException missing(JsonParser p, String member) {
         return new JsonDecodeException("member '" + member + "' is missing", p);

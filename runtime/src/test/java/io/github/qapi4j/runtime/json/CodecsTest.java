@@ -144,4 +144,40 @@ class CodecsTest {
                 .containsExactly("exec-oob", "execute", "arguments", "id");
         assertThat(QDictOrder.sort(List.of("id", "return"))).containsExactly("return", "id");
     }
+
+    @Test
+    @DisplayName("the readXOrNull readers take JSON null as null and otherwise read like readX")
+    void readOrNull() throws Exception {
+        com.fasterxml.jackson.core.JsonFactory f = new com.fasterxml.jackson.core.JsonFactory();
+        try (com.fasterxml.jackson.core.JsonParser p = f.createParser(
+                "[null, \"s\", true, 5, 70000, 18446744073709551615, 2.5, \"x\"]")) {
+            p.nextToken();
+            p.nextToken();
+            assertThat(Reading.isNull(p)).isTrue();
+            assertThat(Codecs.readStrOrNull(p)).isNull();
+            assertThat(Codecs.readBoolOrNull(p)).isNull();
+            assertThat(Codecs.readInt64OrNull(p)).isNull();
+            assertThat(Codecs.readInt32OrNull(p)).isNull();
+            assertThat(Codecs.readUint64OrNull(p)).isNull();
+            assertThat(Codecs.readNumberOrNull(p)).isNull();
+            p.nextToken();
+            assertThat(Reading.isNull(p)).isFalse();
+            assertThat(Codecs.readStrOrNull(p)).isEqualTo("s");
+            p.nextToken();
+            assertThat(Codecs.readBoolOrNull(p)).isTrue();
+            p.nextToken();
+            assertThat(Codecs.readInt32OrNull(p)).isEqualTo(5);
+            p.nextToken();
+            assertThat(Codecs.readInt64OrNull(p)).isEqualTo(70000L);
+            p.nextToken();
+            assertThat(Codecs.readUint64OrNull(p)).isEqualTo(-1L); // 2^64 - 1 held as unsigned
+            p.nextToken();
+            assertThat(Codecs.readNumberOrNull(p)).isEqualTo(2.5);
+            p.nextToken();
+            assertThatThrownBy(() -> Codecs.readInt64OrNull(p)).isInstanceOf(JsonDecodeException.class)
+                    .hasMessageContaining("expected an integer");
+            assertThatThrownBy(() -> Codecs.readBoolOrNull(p)).isInstanceOf(JsonDecodeException.class)
+                    .hasMessageContaining("expected a boolean");
+        }
+    }
 }

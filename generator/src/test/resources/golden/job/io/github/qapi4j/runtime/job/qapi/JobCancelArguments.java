@@ -3,7 +3,6 @@ package io.github.qapi4j.runtime.job.qapi;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.github.qapi4j.runtime.json.Codecs;
 import io.github.qapi4j.runtime.json.InputObject;
 import io.github.qapi4j.runtime.json.JsonCodec;
@@ -73,7 +72,7 @@ public record JobCancelArguments(@QapiMember("id") String id) {
             String m_id = null;
             int f = MEMBERS.next(p, 0);
             while (f != Members.END) {
-                if (f == 0) { m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p); f = MEMBERS.next(p, 1); }
+                if (f == 0) { m_id = Codecs.readStrOrNull(p); f = MEMBERS.next(p, 1); }
                 if (f == Members.UNKNOWN) {
                     p.skipChildren();
                     f = MEMBERS.next(p, 0);

@@ -3,7 +3,6 @@ package io.github.qapi4j.runtime.job.qapi;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import io.github.qapi4j.runtime.json.Codecs;
 import io.github.qapi4j.runtime.json.InputObject;
 import io.github.qapi4j.runtime.json.JsonCodec;
@@ -151,12 +150,12 @@ public record JobInfo(@QapiMember("id") String id, @QapiMember("type") JobType t
             String m_error = null;
             int f = MEMBERS.next(p, 0);
             while (f != Members.END) {
-                if (f == 0) { m_id = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p); f = MEMBERS.next(p, 1); }
-                if (f == 1) { m_type = p.currentToken() == JsonToken.VALUE_NULL ? null : JobType.CODEC.read(p); f = MEMBERS.next(p, 2); }
-                if (f == 2) { m_status = p.currentToken() == JsonToken.VALUE_NULL ? null : JobStatus.CODEC.read(p); f = MEMBERS.next(p, 3); }
+                if (f == 0) { m_id = Codecs.readStrOrNull(p); f = MEMBERS.next(p, 1); }
+                if (f == 1) { m_type = Reading.isNull(p) ? null : JobType.CODEC.read(p); f = MEMBERS.next(p, 2); }
+                if (f == 2) { m_status = Reading.isNull(p) ? null : JobStatus.CODEC.read(p); f = MEMBERS.next(p, 3); }
                 if (f == 3) { m_currentProgress = Codecs.readInt64(p); has_currentProgress = true; f = MEMBERS.next(p, 4); }
                 if (f == 4) { m_totalProgress = Codecs.readInt64(p); has_totalProgress = true; f = MEMBERS.next(p, 5); }
-                if (f == 5) { m_error = p.currentToken() == JsonToken.VALUE_NULL ? null : Codecs.readStr(p); f = MEMBERS.next(p, 6); }
+                if (f == 5) { m_error = Codecs.readStrOrNull(p); f = MEMBERS.next(p, 6); }
                 if (f == Members.UNKNOWN) {
                     p.skipChildren();
                     f = MEMBERS.next(p, 0);
