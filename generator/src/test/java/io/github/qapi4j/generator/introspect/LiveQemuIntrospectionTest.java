@@ -75,7 +75,10 @@ class LiveQemuIntrospectionTest {
                 BufferedReader in = new BufferedReader(
                         new InputStreamReader(Channels.newInputStream(ch), StandardCharsets.UTF_8));
                 Writer out = Channels.newWriter(ch, StandardCharsets.UTF_8);
-                assertThat(in.readLine()).startsWith("{\"QMP\": {\"version\": {\"qemu\": {\"micro\": ");
+                // QEMU 7.2 can write an event (the RESUME of the machine starting) to a client that
+                // connects during start-up before its greeting: the monitor is in command mode
+                // until it handles the connection.
+                assertThat(readReply(in)).startsWith("{\"QMP\": {\"version\": {\"qemu\": {\"micro\": ");
                 send(out, "{\"execute\": \"qmp_capabilities\"}");
                 assertThat(readReply(in)).isEqualTo("{\"return\": {}}");
                 send(out, "{\"execute\": \"query-qmp-schema\"}");
