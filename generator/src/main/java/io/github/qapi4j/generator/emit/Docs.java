@@ -6,10 +6,13 @@ package io.github.qapi4j.generator.emit;
 import io.github.qapi4j.generator.model.Documentation;
 import io.github.qapi4j.generator.model.Feature;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Javadoc text from QAPI doc comments, escaped so no doc text can break the Java source. */
 final class Docs {
     private Docs() {}
+
+    private static final Pattern BLANK_LINE = Pattern.compile("\n[ \t]*\n");
 
     /** Escapes text for a Javadoc comment: HTML specials, {@code @}, backslashes, comment ends. */
     static String escape(String s) {
@@ -40,7 +43,8 @@ final class Docs {
     /** Paragraphs: blank lines become {@code <p>}. */
     static String paragraphs(String text) {
         String e = escape(text.strip());
-        return e.replaceAll("\n[ \t]*\n", "\n\n<p>");
+        // most member descriptions are one paragraph: no pattern matching for them
+        return e.indexOf('\n') < 0 ? e : BLANK_LINE.matcher(e).replaceAll("\n\n<p>");
     }
 
     /** The Javadoc of a definition: body, then Returns, Errors, Since, other sections, features. */

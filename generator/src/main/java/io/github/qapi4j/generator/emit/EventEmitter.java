@@ -87,9 +87,11 @@ final class EventEmitter {
         return t.build();
     }
 
+    private static final java.util.regex.Pattern NOT_IDENTIFIER = java.util.regex.Pattern.compile("[^A-Za-z0-9_]");
+
     /** The Java constant of an event's {@code QmpEventType}: the event name made an identifier. */
     static String constantName(String eventName) {
-        String c = eventName.replaceAll("[^A-Za-z0-9_]", "_").toUpperCase(java.util.Locale.ROOT);
+        String c = NOT_IDENTIFIER.matcher(eventName).replaceAll("_").toUpperCase(java.util.Locale.ROOT);
         return Character.isJavaIdentifierStart(c.charAt(0)) ? c : "_" + c;
     }
 

@@ -172,7 +172,7 @@ public final class JavaNames {
 
     /** The record of an event ({@code JOB_STATUS_CHANGE} → {@code JobStatusChangeEvent}). */
     public static String eventTypeName(String eventName) {
-        return typeNameFromWords(eventName).replaceAll("_$", "") + "Event";
+        return withoutTrailingUnderscore(typeNameFromWords(eventName)) + "Event";
     }
 
     /** The Java type name of a module ({@code qapi/block-core.json} → {@code BlockCore}). */
@@ -185,7 +185,11 @@ public final class JavaNames {
         if (base.endsWith(".json")) {
             base = base.substring(0, base.length() - 5);
         }
-        return typeName(base).replaceAll("_$", "");
+        return withoutTrailingUnderscore(typeName(base));
+    }
+
+    private static String withoutTrailingUnderscore(String s) {
+        return s.endsWith("_") ? s.substring(0, s.length() - 1) : s;
     }
 
     /** A nested variant name for a union or alternate branch. */
