@@ -7,20 +7,20 @@
 Contenders run one after the other, round after round (the order rotates), so that this machine's
 drift (a third within the hour) falls on all of them alike:
 
-  qemu-10.0  QEMU 10.0's scripts/qapi-gen.py -b on QEMU 10.0's own schema (qapi/qapi-schema.json
-             of the same source package: C for the system emulator, as QEMU's build runs it)
+  qemu-10.2  QEMU 10.2's scripts/qapi-gen.py -b on QEMU 10.2.50's schema (C for the system
+             emulator, as QEMU's build runs it): issue 3's reference
+  ours-10.2  ./qapi4j generate on the same schema: issue 3's target
+  qemu-10.0  QEMU 10.0's generator on QEMU 10.0's own schema (qapi/ of its source package)
   ours-10.0  ./qapi4j generate on that same schema
-  ours-10.2  ./qapi4j generate on QEMU 10.2.50's schema (issue 3's target)
   qemu-7.2   QEMU 7.2's generator on QEMU 7.2.0's schema
   ours-7.2   ./qapi4j generate on QEMU 7.2.0's schema
 
-Without CONTENDER names, all five run. QEMU's generators come from Debian's source packages of
-QEMU: bookworm's (7.2, the version of the qemu-system-x86 that the interoperability tests drive)
-and trixie's (10.0), each fetched once with `apt-get source` into ~/.cache/qapi4j/ (root and
-Debian's mirror needed; only scripts/qapi-gen.py, scripts/qapi/ and, for 10.0, qapi/ are unpacked;
-nothing of QEMU is copied into this project). Neither can read the 10.2.50 schema (newer doc
-syntax), so the paired comparisons are on each generator's own schema; 10.0's is the closest in
-size to 10.2.50's.
+Without CONTENDER names, all six run. QEMU's generators come from Debian's source packages of
+QEMU: bookworm's (7.2, the version of the qemu-system-x86 that the interoperability tests drive),
+trixie's (10.0) and unstable's 10.2.2, each fetched once with `apt-get source` into
+~/.cache/qapi4j/ (root and Debian's mirror needed; only scripts/qapi-gen.py, scripts/qapi/ and,
+for 10.0, qapi/ are unpacked; nothing of QEMU is copied into this project). QEMU 7.2's and 10.0's
+generators cannot read the 10.2.50 schema (newer doc syntax), so they run on their own schemas.
 
 Every run writes into a new directory that is deleted only after the series: on this machine's
 ext4 without a journal, creating files where many were deleted in the last minute costs the
@@ -46,6 +46,8 @@ CACHE = os.path.expanduser("~/.cache/qapi4j")
 QEMU = {
     "7.2": (("bookworm", "bookworm-security"), "qemu/bookworm", "qemu-src", ()),
     "10.0": (("trixie", "trixie-security"), "qemu/trixie", "qemu10-src", ("*/qapi/*",)),
+    # the newest 10.2 in unstable when this was written; any QEMU 10.2 source package will do
+    "10.2": (("sid",), "qemu=1:10.2.2+ds-1", "qemu102-src", ()),
 }
 
 
@@ -80,7 +82,7 @@ def qemu_source(version):
 
 def main():
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 9
-    wanted = sys.argv[2:] or ["qemu-10.0", "ours-10.0", "ours-10.2", "qemu-7.2", "ours-7.2"]
+    wanted = sys.argv[2:] or ["qemu-10.2", "ours-10.2", "qemu-10.0", "ours-10.0", "qemu-7.2", "ours-7.2"]
     ours = os.path.join(ROOT, "qapi4j")
 
     def qemu(version, schema=None):
@@ -94,6 +96,7 @@ def main():
     s72 = os.path.join(DATA, "qemu-7.2.0", "qapi", "qapi-schema.json")
     s10 = os.path.join(DATA, "qemu-10.2.50", "qapi", "qapi-schema.json")
     known = {
+        "qemu-10.2": lambda: qemu("10.2", s10),
         "qemu-10.0": lambda: qemu("10.0"),
         "ours-10.0": lambda: ours_on(os.path.join(qemu_source("10.0"), "qapi", "qapi-schema.json")),
         "ours-10.2": lambda: ours_on(s10),
