@@ -17,6 +17,7 @@ import io.github.qapi4j.generator.model.Documentation;
 import io.github.qapi4j.generator.model.EventDef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -87,7 +88,7 @@ final class EventEmitter {
         return t.build();
     }
 
-    private static final java.util.regex.Pattern NOT_IDENTIFIER = java.util.regex.Pattern.compile("[^A-Za-z0-9_]");
+    private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^A-Za-z0-9_]");
 
     /** The Java constant of an event's {@code QmpEventType}: the event name made an identifier. */
     static String constantName(String eventName) {
