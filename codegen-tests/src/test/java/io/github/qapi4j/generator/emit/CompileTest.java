@@ -6,7 +6,6 @@ package io.github.qapi4j.generator.emit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.qapi4j.generator.FrontEndOptions;
-import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,7 @@ class CompileTest {
     void jobJson() throws Exception {
         Map<String, String> files = EmitTestSupport.generate(EmitTestSupport.projectRoot().resolve("schema/job.json"),
                 GoldenTest.PACKAGE, FrontEndOptions.LENIENT, null);
-        EmitTestSupport.compile(files, Files.createTempDirectory("qapi4j-job"));
+        EmitTestSupport.compile(files, EmitTestSupport.workDir("job"));
     }
 
     @ParameterizedTest

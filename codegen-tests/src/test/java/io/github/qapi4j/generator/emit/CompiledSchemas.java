@@ -7,7 +7,6 @@ import io.github.qapi4j.generator.FrontEndOptions;
 import io.github.qapi4j.generator.TestData;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,7 +28,7 @@ final class CompiledSchemas {
         if (cl == null) {
             Map<String, String> files = EmitTestSupport.generate(schema(relative), PACKAGE, FrontEndOptions.LENIENT,
                     null);
-            Path work = Files.createTempDirectory("qapi4j-compile");
+            Path work = EmitTestSupport.workDir(relative);
             Path classes = EmitTestSupport.compile(files, work);
             cl = new URLClassLoader(new URL[] {classes.toUri().toURL()}, CompiledSchemas.class.getClassLoader());
             CACHE.put(relative, cl);

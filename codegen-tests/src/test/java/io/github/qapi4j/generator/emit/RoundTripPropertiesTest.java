@@ -16,7 +16,6 @@ import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -46,7 +45,7 @@ class RoundTripPropertiesTest {
             Map<String, String> files = EmitTestSupport.generate(
                     EmitTestSupport.projectRoot().resolve("schema/job.json"), PACKAGE,
                     FrontEndOptions.LENIENT, null);
-            java.nio.file.Path classes = EmitTestSupport.compile(files, Files.createTempDirectory("qapi4j-rt"));
+            java.nio.file.Path classes = EmitTestSupport.compile(files, EmitTestSupport.workDir("roundtrip"));
             loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, RoundTripPropertiesTest.class.getClassLoader());
         }
         return loader;

@@ -14,10 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -52,6 +54,24 @@ final class EmitTestSupport {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * An empty working directory {@code target/test-work/NAME} of the module under test (surefire's
+     * {@code basedir}), emptied first: compiled output stays in the build tree, where {@code mvn clean}
+     * removes it, instead of piling up in the system's temporary directory run after run.
+     */
+    static Path workDir(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("basedir", ".")).toAbsolutePath()
+                .resolve("target/test-work").resolve(name.replaceAll("[^A-Za-z0-9.-]", "_"));
+        if (Files.exists(dir)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+        return Files.createDirectories(dir);
     }
 
     /** Writes and compiles sources with {@code --release 17 -Xlint:all -Werror}; returns the class dir. */
