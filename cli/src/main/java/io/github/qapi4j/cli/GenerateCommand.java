@@ -65,6 +65,12 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean strict = docs != null && docs.strict;
+        try {
+            GenerationRequest.checkPackage(javaPackage);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "Invalid value for option '--package': " + e.getMessage());
+        }
         GenerationRequest request = new GenerationRequest(Path.of(""), file, output, javaPackage,
                 new FrontEndOptions(!strict), symbols == null ? null : new LinkedHashSet<>(symbols));
         GenerationResult result = Generator.generate(request);

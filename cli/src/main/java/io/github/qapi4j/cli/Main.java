@@ -3,6 +3,7 @@
  */
 package io.github.qapi4j.cli;
 
+import io.github.qapi4j.generator.source.IoErrors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -84,11 +85,15 @@ public final class Main implements Runnable {
         return cmd.execute(args);
     }
 
-    /** An unexpected exception (e.g. an unwritable output directory): one line, exit code 1. */
+    /**
+     * An exception from a command: one line, exit code 1. A file error reads like the C tools'
+     * ({@code qapi4j: /out/qapi: Permission denied}); anything else, a bug, gives its class and
+     * message.
+     */
     private static final class InternalError implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-            cmd.getErr().println("qapi4j: " + e);
+            cmd.getErr().println("qapi4j: " + IoErrors.describe(e));
             cmd.getErr().flush();
             return SCHEMA_ERROR;
         }

@@ -89,6 +89,29 @@ class MainTest {
     }
 
     @Test
+    void aPackageNameJavaRejectsIsAUsageErrorAndWritesNothing() throws Exception {
+        String good = schema("pkg.json", "{ 'struct': 'Foo', 'data': { 'a': 'str' } }\n");
+        for (String pkg : new String[] {"a..b", "class", "java.qmp"}) {
+            Path out = dir.resolve("out");
+            Run r = run("generate", "--package", pkg, "-o", out.toString(), good);
+            assertThat(r.exit()).as(pkg).isEqualTo(2);
+            assertThat(r.err()).as(pkg).startsWith("Invalid value for option '--package': '" + pkg + "' is ");
+            assertThat(out).doesNotExist();
+        }
+        assertThat(run("generate", "--package", "record.x", "-o", dir.resolve("ok").toString(), good).exit())
+                .isZero();
+    }
+
+    @Test
+    void anUnwritableOutputIsOneLineNamingTheFile() throws Exception {
+        String good = schema("out.json", "{ 'struct': 'Foo', 'data': { 'a': 'str' } }\n");
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+        Run r = run("generate", "-o", file.toString(), good);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("qapi4j: " + file.resolve("qapi") + ": Not a directory\n");
+    }
+
+    @Test
     void usageErrorsExitTwo() {
         assertThat(run().exit()).isEqualTo(2);
         assertThat(run("check").exit()).isEqualTo(2);

@@ -3,8 +3,11 @@
  */
 package io.github.qapi4j.maven;
 
+import io.github.qapi4j.generator.GenerationRequest;
+import io.github.qapi4j.generator.source.IoErrors;
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -103,6 +106,11 @@ public final class GenerateMojo extends AbstractMojo {
             getLog().info("qapi4j: skipped");
             return;
         }
+        try {
+            GenerationRequest.checkPackage(packageName);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("qapi4j: invalid packageName: " + e.getMessage());
+        }
         long start = System.nanoTime();
         long cpuStart = getLog().isDebugEnabled()
                 ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
@@ -156,8 +164,8 @@ public final class GenerateMojo extends AbstractMojo {
             getLog().info(String.format(
                     "qapi4j: %d files generated into %s in %d ms (%d stale removed)",
                     result.files().size(), out, (System.nanoTime() - start) / 1_000_000, removed));
-        } catch (IOException e) {
-            throw new MojoExecutionException("qapi4j: " + e, e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("qapi4j: " + IoErrors.describe(e), e);
         }
         project.addCompileSourceRoot(out.toString());
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.lang.model.SourceVersion;
 
 /**
  * The only place Java identifiers are made from QAPI names. Pure functions, table-tested.
@@ -196,6 +197,25 @@ public final class JavaNames {
     public static String branchTypeName(String branchName) {
         String s = typeName(branchName);
         return s;
+    }
+
+    /**
+     * Why {@code pkg} cannot be the package of generated code, or null if it can: every
+     * dot-separated part a Java identifier that is not a keyword (checked for Java 17, the
+     * generated code's release), and nothing under {@code java}, where no class loader will define
+     * classes. The empty string, the unnamed package, is accepted.
+     */
+    public static String packageNameProblem(String pkg) {
+        if (pkg.isEmpty()) {
+            return null;
+        }
+        if (!SourceVersion.isName(pkg, SourceVersion.RELEASE_17)) {
+            return "'" + pkg + "' is not a valid Java package name";
+        }
+        if (pkg.equals("java") || pkg.startsWith("java.")) {
+            return "'" + pkg + "' is a prohibited package name";
+        }
+        return null;
     }
 
     /** Appends {@code _} to keywords and reserved method names. */

@@ -4,11 +4,9 @@
 package io.github.qapi4j.generator.parse;
 
 import io.github.qapi4j.generator.source.Diagnostic;
+import io.github.qapi4j.generator.source.IoErrors;
 import io.github.qapi4j.generator.source.SchemaException;
 import io.github.qapi4j.generator.source.SourceInfo;
-import java.io.IOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,7 +49,7 @@ public final class SchemaParser {
             LexedFile root = readAhead.get(fileName);
             if (root.readError != null) {
                 throw new SchemaException(Diagnostic.unlocated(
-                        "can't read schema file '" + fileName + "': " + strerror(root.readError)));
+                        "can't read schema file '" + fileName + "': " + IoErrors.strerror(root.readError)));
             }
             parser.included.add(parser.absolute(fileName));
             try {
@@ -175,7 +173,7 @@ public final class SchemaParser {
         }
         LexedFile file = readAhead.get(inclFileName);
         if (file.readError != null) {
-            throw SchemaException.at(info, "can't read include file '" + inclFileName + "': " + strerror(file.readError));
+            throw SchemaException.at(info, "can't read include file '" + inclFileName + "': " + IoErrors.strerror(file.readError));
         }
         parseFile(inclFileName, SourceInfo.included(inclFileName, info), file);
     }
@@ -197,21 +195,6 @@ public final class SchemaParser {
             return name;
         }
         return dir.endsWith("/") ? dir + name : dir + "/" + name;
-    }
-
-    /** The C library's strerror() text for a failed read, as Python reports it. */
-    static String strerror(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "No such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "Permission denied";
-        }
-        String msg = e.getMessage();
-        if (msg != null && msg.contains("Is a directory")) {
-            return "Is a directory";
-        }
-        return msg == null ? e.getClass().getSimpleName() : msg;
     }
 
     /** The grammar's parser, wired to QEMU's error behaviour and duplicate-key check. */

@@ -103,4 +103,29 @@ class JavaNamesTest {
     void arguments(String wire, String java) {
         assertThat(JavaNames.argumentsTypeName(wire)).isEqualTo(java);
     }
+
+    @ParameterizedTest(name = "package {0}")
+    @CsvSource(delimiter = '|', value = {
+        "a..b | 'a..b' is not a valid Java package name",
+        "class | 'class' is not a valid Java package name",
+        "com.example.enum | 'com.example.enum' is not a valid Java package name",
+        "com._ | 'com._' is not a valid Java package name",
+        "1a | '1a' is not a valid Java package name",
+        "a-b | 'a-b' is not a valid Java package name",
+        ".a | '.a' is not a valid Java package name",
+        "a. | 'a.' is not a valid Java package name",
+        "java | 'java' is a prohibited package name",
+        "java.qmp | 'java.qmp' is a prohibited package name",
+    })
+    @DisplayName("package names that generated code cannot have")
+    void badPackages(String pkg, String problem) {
+        assertThat(JavaNames.packageNameProblem(pkg)).isEqualTo(problem);
+    }
+
+    @ParameterizedTest(name = "package {0}")
+    @CsvSource({"qapi", "com.example.qmp", "org.qemu.qmp", "record.var.yield", "javax.qmp", "_a.b$c", "''"})
+    @DisplayName("package names that generated code can have (contextual keywords too; '' is the unnamed package)")
+    void goodPackages(String pkg) {
+        assertThat(JavaNames.packageNameProblem(pkg)).isNull();
+    }
 }
