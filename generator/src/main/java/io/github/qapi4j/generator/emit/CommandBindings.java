@@ -226,8 +226,8 @@ final class CommandBindings {
         MethodSpec.Builder m = MethodSpec.methodBuilder("register").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Registers {@code impl} on a server's registry: one {@code QmpCommand} per command, with its\n"
                         + "QAPI flags (allow-oob, success-response, allow-preconfig). Arguments are decoded\n"
-                        + "strictly, with QEMU's error texts; {@code 'gen': false} commands accept and ignore\n"
-                        + "arguments the schema does not declare. Names already registered (for example by\n"
+                        + "strictly, with QEMU's error texts; {@code 'gen': false} commands also take arguments\n"
+                        + "the schema does not declare. Names already registered (for example by\n"
                         + "{@code StandardCommands.register}, which should come first) and {@code qmp_capabilities}\n"
                         + "are skipped.\n\n@param registry the server's registry\n@param impl the implementation\n")
                 .addParameter(QMP_REGISTRY, "registry").addParameter(iface, "impl");
@@ -252,14 +252,7 @@ final class CommandBindings {
             h.addStatement("$T.EMPTY_OBJECT.decode(args, $T.ROOT)", CODECS, PATH);
         } else {
             TypeName atn = ctx.type(at.name()).type();
-            CodeBlock input = CodeBlock.of("args");
-            if (!c.gen() && at instanceof StructDef) {
-                CodeBlock.Builder names = CodeBlock.builder();
-                for (Member mem : members(at)) {
-                    names.add(", $S", mem.name());
-                }
-                input = CodeBlock.of("$T.declared(args$L)", QMP_COMMAND, names.build());
-            }
+            CodeBlock input = commands.argumentsInput(c, at, CodeBlock.of("args"));
             h.addStatement("$T a = $L.decode($L, $T.ROOT)", atn, ctx.type(at.name()).codec(), input, PATH);
             if (commands.flattened(c)) {
                 for (Member mem : members(at)) {

@@ -45,10 +45,26 @@ final class CommandEmitter {
         if (t == null) {
             return true;
         }
-        if (c.boxed() || !(t instanceof StructDef)) {
-            return false;
+        if (c.boxed() || !(t instanceof StructDef) || ctx.open(t)) {
+            return false; // an open record's undeclared members have no parameter
         }
         return ctx.members(ctx.schema.allMembers(t)).stream().noneMatch(Member::optional);
+    }
+
+    /**
+     * What a server decodes a command's arguments from: {@code raw} itself, or for a
+     * {@code 'gen': false} command whose arguments type is a named struct (closed: see
+     * {@link EmitContext#open}) only its declared members, since QEMU accepts any others.
+     */
+    CodeBlock argumentsInput(CommandDef c, TypeDef at, CodeBlock raw) {
+        if (c.gen() || !(at instanceof StructDef) || ctx.open(at)) {
+            return raw;
+        }
+        CodeBlock.Builder names = CodeBlock.builder();
+        for (Member mem : ctx.members(ctx.schema.allMembers(at))) {
+            names.add(", $S", mem.name());
+        }
+        return CodeBlock.of("$T.declared($L$L)", CommandBindings.QMP_COMMAND, raw, names.build());
     }
 
     TypeName returnType(CommandDef c) {
@@ -145,7 +161,8 @@ final class CommandEmitter {
                 sw.addStatement("$T.EMPTY_OBJECT.decode(arguments, $T.ROOT)", CODECS, PATH);
             } else {
                 TypeName atn = ctx.type(at.name()).type();
-                sw.addStatement("$T a = $T.CODEC.decode(arguments, $T.ROOT)", atn, atn, PATH);
+                sw.addStatement("$T a = $T.CODEC.decode($L, $T.ROOT)", atn, atn,
+                        argumentsInput(c, at, CodeBlock.of("arguments")), PATH);
                 if (flattened(c)) {
                     for (Member m : ctx.members(ctx.schema.allMembers(at))) {
                         args.add(args.isEmpty() ? "a.$N()" : ", a.$N()", JavaNames.memberName(m.name()));

@@ -42,6 +42,7 @@ final class EmitContext {
     static final ClassName QAPI_ENUM = ClassName.get(RT + ".json", "QapiEnum");
     static final ClassName JSON_VALUE = ClassName.get(RT + ".json", "JsonValue");
     static final ClassName JSON_OBJECT = ClassName.get(RT + ".json", "JsonObject");
+    static final ClassName JSON_OBJECT_BUILDER = JSON_OBJECT.nestedClass("Builder");
     static final ClassName JSON_ARRAY = ClassName.get(RT + ".json", "JsonArray");
     static final ClassName PATH = ClassName.get(RT + ".json", "Path");
     static final ClassName INPUT_OBJECT = ClassName.get(RT + ".json", "InputObject");
@@ -77,6 +78,23 @@ final class EmitContext {
         this.schema = schema;
         this.pkg = pkg;
         this.defined = defined;
+        for (CommandDef c : schema.definitions(CommandDef.class)) {
+            if (!c.gen() && c.argTypeName() != null
+                    && schema.type(c.argTypeName()) instanceof StructDef s && s.isImplicit()) {
+                open.add(s.name());
+            }
+        }
+    }
+
+    /**
+     * The implicit argument types of {@code 'gen': false} commands: QEMU hands such a command its
+     * whole argument dictionary, so their records also carry the members the schema does not
+     * declare. (A named type stays closed: other definitions may use it.)
+     */
+    private final Set<String> open = new java.util.HashSet<>();
+
+    boolean open(TypeDef t) {
+        return t instanceof StructDef && open.contains(t.name());
     }
 
     /** Whether an element with this condition is generated. */

@@ -29,6 +29,12 @@ public final class JavaNames {
 
     private JavaNames() {}
 
+    /**
+     * The record component, and builder method, holding the members a {@code 'gen': false}
+     * command's arguments have besides the declared ones.
+     */
+    public static final String ADDITIONAL = "additional";
+
     /** Java keywords and literals (contextual keywords such as {@code record} are legal names). */
     static final Set<String> KEYWORDS = Set.of(
             "abstract", "assert", "boolean", "break", "byte", "case", "catch", "char", "class", "const",

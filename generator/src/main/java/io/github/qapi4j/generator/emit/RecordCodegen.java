@@ -42,6 +42,16 @@ final class RecordCodegen {
 
     /** A record with components, null checks, builder and codec. */
     TypeSpec.Builder record(ClassName self, List<Field> fields, Fixed fixed, String typeDoc) {
+        return record(self, fields, fixed, typeDoc, null);
+    }
+
+    /**
+     * The same; with {@code additional} (a Java name, reserved in the fields' scope) the record is
+     * open: a last component of that name, a {@code JsonObject}, holds the members the schema does
+     * not declare (a {@code 'gen': false} command's arguments), which the codec reads, decodes and
+     * writes after the declared ones instead of skipping or rejecting them.
+     */
+    TypeSpec.Builder record(ClassName self, List<Field> fields, Fixed fixed, String typeDoc, String additional) {
         TypeSpec.Builder t = TypeSpec.recordBuilder(self).addModifiers(Modifier.PUBLIC);
         MethodSpec.Builder ctor = MethodSpec.compactConstructorBuilder().addModifiers(Modifier.PUBLIC);
         MethodSpec.Builder rc = MethodSpec.constructorBuilder();
@@ -67,8 +77,16 @@ final class RecordCodegen {
                     .append(f.schemaOptional() ? " (optional)"
                             : f.optional() ? " (conditional: absent when the peer was built without it)" : "");
         }
+        if (additional != null) {
+            rc.addParameter(JSON_OBJECT, additional);
+            checks.a(additional + " = Codec.MEMBERS.checkUndeclared(").t(OBJECTS).a(".requireNonNull(" + additional
+                    + ", ").s(additional).a("))").end();
+            params.append("\n@param ").append(additional).append(" the members the schema does not declare, in the order\n")
+                    .append("received (QEMU hands this {@code 'gen': false} command all its arguments); empty if\n")
+                    .append("none, never one of the declared members");
+        }
         t.recordConstructor(rc.build());
-        if (fields.stream().anyMatch(Field::checkNull)) {
+        if (additional != null || fields.stream().anyMatch(Field::checkNull)) {
             t.addMethod(ctor.addCode(checks.build()).build());
         }
         String doc = typeDoc.isEmpty() ? "" : typeDoc;
@@ -81,12 +99,12 @@ final class RecordCodegen {
         ClassName builder = self.nestedClass("Builder");
         t.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .returns(builder).addStatement("return new $T()", builder).build());
-        t.addType(builder(self, builder, fields));
+        t.addType(builder(self, builder, fields, additional));
         t.addField(FieldSpec.builder(ParameterizedTypeName.get(JSON_CODEC, self), "CODEC",
                         Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Reads, decodes and writes this type.\n")
                 .initializer("new Codec()").build());
-        t.addType(codec(self, fields, fixed));
+        t.addType(codec(self, fields, fixed, additional));
         if (fixed != null) {
             t.addMethod(readMembersMethod(self, fields, fixed));
             t.addMethod(writeMembersMethod(self, fields, fixed));
@@ -94,11 +112,11 @@ final class RecordCodegen {
         t.addMethod(MethodSpec.methodBuilder("decodeMembers").addModifiers(Modifier.STATIC)
                 .addJavadoc("Strictly decodes this record's members in schema order (leftovers not checked).\n")
                 .returns(self).addParameter(INPUT_OBJECT, "in")
-                .addCode(decodeMembers(self, fields)).build());
+                .addCode(decodeMembers(self, fields, additional)).build());
         return t;
     }
 
-    private TypeSpec builder(ClassName self, ClassName builder, List<Field> fields) {
+    private TypeSpec builder(ClassName self, ClassName builder, List<Field> fields, String additional) {
         TypeSpec.Builder b = TypeSpec.classBuilder(builder).addModifiers(Modifier.PUBLIC, Modifier.STATIC,
                 Modifier.FINAL).addJavadoc("Builds a {@link $T}; optional members default to absent.\n", self);
         b.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
@@ -133,12 +151,33 @@ final class RecordCodegen {
                 args.a(f.name());
             }
         }
+        if (additional != null) {
+            b.addField(FieldSpec.builder(JSON_OBJECT_BUILDER, additional, Modifier.PRIVATE, Modifier.FINAL)
+                    .initializer("$T.builder()", JSON_OBJECT).build());
+            Object[][] kinds = {{JSON_VALUE, "a JSON value"}, {ClassName.get(String.class), "a string"},
+                {TypeName.LONG, "an integer"}, {TypeName.BOOLEAN, "a boolean"}};
+            for (Object[] k : kinds) {
+                b.addMethod(MethodSpec.methodBuilder(additional).addModifiers(Modifier.PUBLIC).returns(builder)
+                        .addJavadoc("Adds a member the schema does not declare, $L.\n\n"
+                                + "@throws IllegalArgumentException if the name was added already\n", k[1])
+                        .addParameter(String.class, "name").addParameter((TypeName) k[0], "value")
+                        .addCode(new Src().a(additional + ".put(name, value)").end().a("return this").end().build())
+                        .build());
+            }
+            b.addMethod(MethodSpec.methodBuilder(additional).addModifiers(Modifier.PUBLIC).returns(builder)
+                    .addJavadoc("Adds every member of {@code members}, in order.\n\n"
+                            + "@throws IllegalArgumentException if a name was added already\n")
+                    .addParameter(JSON_OBJECT, "members")
+                    .addCode(new Src().a(additional + ".putAll(members)").end().a("return this").end().build())
+                    .build());
+            args.a((first ? "" : ", ") + additional + ".build()");
+        }
         build.addCode(args.a(")").end().build());
         b.addMethod(build.build());
         return b.build();
     }
 
-    private TypeSpec codec(ClassName self, List<Field> fields, Fixed fixed) {
+    private TypeSpec codec(ClassName self, List<Field> fields, Fixed fixed, String additional) {
         TypeSpec.Builder c = TypeSpec.classBuilder("Codec").addModifiers(Modifier.PRIVATE, Modifier.STATIC,
                 Modifier.FINAL).addSuperinterface(ParameterizedTypeName.get(JSON_CODEC, self));
         CodeBlock.Builder names = CodeBlock.builder();
@@ -153,7 +192,7 @@ final class RecordCodegen {
         if (fixed != null) {
             r.addCode(new Src().a("return readMembers(p)").end().build());
         } else {
-            r.addCode(read(self, fields, fixed, "MEMBERS"));
+            r.addCode(read(self, fields, fixed, "MEMBERS", additional));
         }
         c.addMethod(r.build());
         c.addMethod(MethodSpec.methodBuilder("decode").addAnnotation(Override.class)
@@ -172,6 +211,9 @@ final class RecordCodegen {
         } else {
             wb.c(writeMembers(fields, fixed, "MEMBERS"));
         }
+        if (additional != null) {
+            wb.t(READING).a(".writeMembers(g, v." + additional + "())").end();
+        }
         c.addMethod(w.addCode(wb.a("g.writeEndObject()").end().build()).build());
         return c.build();
     }
@@ -182,7 +224,7 @@ final class RecordCodegen {
                 .addJavadoc("Reads this record's members up to the end of the object; the parser is on a token before\n"
                         + "the next member.\n")
                 .returns(self).addParameter(JSON_PARSER, "p").addException(IO_EXCEPTION)
-                .addCode(read(self, fields, fixed, "Codec.MEMBERS")).build();
+                .addCode(read(self, fields, fixed, "Codec.MEMBERS", null)).build();
     }
 
     /** For union branches: the members without braces, for a union that flattens this union. */
@@ -211,7 +253,7 @@ final class RecordCodegen {
         return "m_" + f.name();
     }
 
-    private CodeBlock read(ClassName self, List<Field> fields, Fixed fixed, String members) {
+    private CodeBlock read(ClassName self, List<Field> fields, Fixed fixed, String members, String additional) {
         // Built as one format string (see Src): this is the bulk of the generated code.
         Src b = new Src();
         Field flat = fields.stream().filter(Field::flat).findFirst().orElse(null);
@@ -248,6 +290,9 @@ final class RecordCodegen {
                 byWire.put(f.wire(), f);
             }
         }
+        if (additional != null) {
+            b.t(JSON_OBJECT_BUILDER).a(" m_" + additional + " = ").t(JSON_OBJECT).a(".builder()").end();
+        }
         b.a("int f = " + members + ".next(p, 0)").end();
         b.a("while (f != ").t(MEMBERS).a(".END)").open();
         for (int i = 0; i < order.size(); i++) {
@@ -268,7 +313,11 @@ final class RecordCodegen {
             b.a("f = " + members + ".next(p, " + (i + 1) + "); }\n");
         }
         b.a("if (f == ").t(MEMBERS).a(".UNKNOWN)").open();
-        b.a("p.skipChildren()").end();
+        if (additional != null) {
+            b.t(READING).a(".readAdditional(p, m_" + additional + ")").end();
+        } else {
+            b.a("p.skipChildren()").end();
+        }
         b.a("f = " + members + ".next(p, 0)").end();
         b.close();
         b.close();
@@ -295,6 +344,9 @@ final class RecordCodegen {
                 b.t(READING).a(".require(p, " + local(f) + ", ").s(f.wire()).a(")");
             }
         }
+        if (additional != null) {
+            b.a((first ? "" : ", ") + "m_" + additional + ".build()");
+        }
         b.a(")").end();
         if (flat != null) {
             b.close();
@@ -303,6 +355,11 @@ final class RecordCodegen {
     }
 
     CodeBlock decodeMembers(ClassName self, List<Field> fields) {
+        return decodeMembers(self, fields, null);
+    }
+
+    /** The same; for an open record the undeclared members ({@code in.rest()}) come last. */
+    CodeBlock decodeMembers(ClassName self, List<Field> fields, String additional) {
         // One constructor call; Java evaluates the arguments left to right, so members are
         // decoded (and a missing or mistyped one reported) in schema order, as QEMU does.
         Src b = new Src();
@@ -321,6 +378,9 @@ final class RecordCodegen {
                 String how = f.schemaOptional() ? "maybe" : f.optional() ? "present" : "required";
                 b.a("in." + how + "(").s(f.wire()).a(", ").c(f.type().codec()).a(")");
             }
+        }
+        if (additional != null) {
+            b.a(fields.isEmpty() ? "in.rest()" : ",\nin.rest()");
         }
         if (!fields.isEmpty()) {
             b.endContinued();

@@ -72,8 +72,12 @@ final class StructEmitter {
     TypeSpec emit(StructDef s) {
         ClassName self = ctx.className(s);
         Documentation doc = ctx.schema.docFor(s.name()).orElse(null);
-        List<Field> fields = fields(ctx.schema.allMembers(s), doc, "struct " + s.name(), s.info());
-        TypeSpec.Builder t = new RecordCodegen(ctx).record(self, fields, null, typeDoc(doc, s.features()));
+        boolean open = ctx.open(s);
+        List<Field> fields = open
+                ? fields(ctx.schema.allMembers(s), doc, "struct " + s.name(), s.info(), JavaNames.ADDITIONAL)
+                : fields(ctx.schema.allMembers(s), doc, "struct " + s.name(), s.info());
+        TypeSpec.Builder t = new RecordCodegen(ctx).record(self, fields, null, typeDoc(doc, s.features()),
+                open ? JavaNames.ADDITIONAL : null);
         decorate(t, s.name(), "struct", s.condition(), s.features());
         return t.build();
     }

@@ -38,4 +38,20 @@ class ClashTest {
         assertThat(EmitTestSupport.generate(f, "p", FrontEndOptions.LENIENT, null).get("p/Foo.java"))
                 .contains("String class_", "long wait_", "boolean builder_");
     }
+
+    @Test
+    @DisplayName("a 'gen': false command's member 'additional' clashes with the component for undeclared members")
+    void additionalIsReservedInOpenArguments() throws Exception {
+        Path f = dir.resolve("open.json");
+        Files.writeString(f, "{ 'command': 'frob', 'data': { 'additional': 'str' }, 'gen': false }\n"
+                + "{ 'struct': 'Closed', 'data': { 'additional': 'str' } }\n");
+        assertThatThrownBy(() -> EmitTestSupport.generate(f, "p", FrontEndOptions.LENIENT, null))
+                .isInstanceOf(SchemaException.class)
+                .hasMessageContaining("open.json:1")
+                .hasMessageEndingWith("'additional' maps to Java name 'additional', which struct q_obj_frob-arg reserves");
+        Files.writeString(f, "{ 'struct': 'Closed', 'data': { 'additional': 'str' } }\n"
+                + "{ 'command': 'frob', 'data': 'Closed', 'gen': false }\n");
+        assertThat(EmitTestSupport.generate(f, "p", FrontEndOptions.LENIENT, null).get("p/Closed.java"))
+                .contains("String additional");
+    }
 }

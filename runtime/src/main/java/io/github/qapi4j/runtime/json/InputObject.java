@@ -3,6 +3,7 @@
  */
 package io.github.qapi4j.runtime.json;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -99,6 +100,29 @@ public final class InputObject {
 
     public boolean requiredBool(String name) {
         return Codecs.decodeBool(required(name), path.member(name));
+    }
+
+    /**
+     * The members not visited yet, in the order received, now counted as visited: what a
+     * {@code 'gen': false} command's arguments carry besides the declared ones (QEMU hands such a
+     * command the whole argument dictionary).
+     */
+    public JsonObject rest() {
+        if (visitedCount == object.size()) {
+            return JsonObject.empty();
+        }
+        JsonObject.Builder b = JsonObject.builder();
+        for (int i = 0; i < object.size(); i++) {
+            if (visited == null || !visited[i]) {
+                b.put(object.name(i), object.value(i));
+            }
+        }
+        if (visited == null) {
+            visited = new boolean[object.size()];
+        }
+        Arrays.fill(visited, true);
+        visitedCount = object.size();
+        return b.build();
     }
 
     /** Reports the first member not visited, in QDict order, as unexpected. */

@@ -217,6 +217,14 @@ public final class JsonObject implements JsonValue {
             return put(name, JsonValue.Bool.of(value));
         }
 
+        /** Adds every member of {@code members}, in order; {@link #put}'s rule on duplicates. */
+        public Builder putAll(JsonObject members) {
+            for (int i = 0; i < members.size(); i++) {
+                put(members.name(i), members.value(i));
+            }
+            return this;
+        }
+
         public JsonObject build() {
             // Copies, so that a builder reused after build() cannot change a built object.
             return size == 0 ? EMPTY

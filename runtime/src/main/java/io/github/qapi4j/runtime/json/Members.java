@@ -139,6 +139,23 @@ public final class Members {
         return -1;
     }
 
+    /**
+     * Checks that none of {@code additional}'s members is one of these (the declared members of a
+     * record that also carries undeclared ones, for a {@code 'gen': false} command).
+     *
+     * @return {@code additional}
+     * @throws IllegalArgumentException naming the first declared member found
+     */
+    public JsonObject checkUndeclared(JsonObject additional) {
+        for (int i = 0; i < additional.size(); i++) {
+            if (indexOf(additional.name(i)) != UNKNOWN) {
+                throw new IllegalArgumentException("member '" + additional.name(i)
+                        + "' is declared by the schema: set it with its own component, not as an additional one");
+            }
+        }
+        return additional;
+    }
+
     private int indexOf(String name) {
         String[] s = strings;
         for (int i = 0; i < s.length; i++) {

@@ -76,6 +76,16 @@ public final class Reading {
         return b.build();
     }
 
+    /**
+     * Keeps a member the reader does not know instead of skipping it: the parser is on the
+     * member's value (after {@link Members#next} returned {@link Members#UNKNOWN}) and ends on its
+     * last token. A name already kept keeps its first value.
+     */
+    public static void readAdditional(JsonParser p, JsonObject.Builder additional) throws IOException {
+        String name = p.currentName();
+        additional.tryPut(name, JsonValue.read(p));
+    }
+
     /** A member name pre-encoded for {@link JsonParser#nextFieldName(com.fasterxml.jackson.core.SerializableString)}. */
     public static SerializedString name(String name) {
         return new SerializedString(name.intern());

@@ -70,6 +70,14 @@ public record QmpCommand(String name, QmpHandler handler, Set<Flag> flags) {
         return b.build();
     }
 
+    /**
+     * The same for arguments not known to be an object: anything else is returned as it is, for
+     * the decoder to reject ({@code Invalid parameter type ..., expected: object}).
+     */
+    public static JsonValue declared(JsonValue arguments, String... names) {
+        return arguments instanceof JsonObject o ? declared(o, names) : arguments;
+    }
+
     public boolean has(Flag flag) {
         return flags.contains(flag);
     }

@@ -6,6 +6,7 @@ package io.github.qapi4j.runtime.qmp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -83,6 +84,12 @@ public final class QmpRegistry {
     public boolean isEnabled(String name) {
         Entry e = commands.get(name);
         return e != null && e.enabled();
+    }
+
+    /** The command registered under {@code name} (to call or wrap it), if any. */
+    public Optional<QmpCommand> command(String name) {
+        Entry e = commands.get(name);
+        return e == null ? Optional.empty() : Optional.of(e.command());
     }
 
     Entry lookup(String name) {

@@ -48,11 +48,19 @@ final class Qemu implements AutoCloseable {
 
     /** Starts QEMU and waits until its QMP socket exists. */
     static Qemu start(Path dir) throws IOException, InterruptedException {
+        return start(dir, "none");
+    }
+
+    /**
+     * Starts QEMU with another machine type ({@code pc} has a PCI bus for {@code device_add}),
+     * stopped ({@code -S}: the guest never runs), and waits until its QMP socket exists.
+     */
+    static Qemu start(Path dir, String machine) throws IOException, InterruptedException {
         Path qemu = find();
-        Path socket = dir.resolve("qmp.sock");
-        Path log = dir.resolve("qemu.log");
-        Process p = new ProcessBuilder(qemu.toString(), "-machine", "none", "-nodefaults", "-display", "none",
-                        "-qmp", "unix:" + socket + ",server=on,wait=off")
+        Path socket = dir.resolve("qmp-" + machine + ".sock");
+        Path log = dir.resolve("qemu-" + machine + ".log");
+        Process p = new ProcessBuilder(qemu.toString(), "-machine", machine, "-nodefaults", "-display", "none",
+                        "-S", "-qmp", "unix:" + socket + ",server=on,wait=off")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Qemu q = new Qemu(socket, p, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

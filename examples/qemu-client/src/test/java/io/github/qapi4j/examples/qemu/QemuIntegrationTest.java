@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.qapi4j.examples.qemu.qapi.BlockdevBackup;
 import io.github.qapi4j.examples.qemu.qapi.BlockdevOptions;
+import io.github.qapi4j.examples.qemu.qapi.DeviceAddArguments;
 import io.github.qapi4j.examples.qemu.qapi.JobInfo;
 import io.github.qapi4j.examples.qemu.qapi.JobStatus;
 import io.github.qapi4j.examples.qemu.qapi.JobStatusChangeEvent;
@@ -16,6 +17,7 @@ import io.github.qapi4j.examples.qemu.qapi.MirrorSyncMode;
 import io.github.qapi4j.examples.qemu.qapi.QapiSchemaCommands;
 import io.github.qapi4j.examples.qemu.qapi.QapiSchemaEvents;
 import io.github.qapi4j.examples.qemu.qapi.VersionInfo;
+import io.github.qapi4j.runtime.json.JsonValue;
 import io.github.qapi4j.runtime.qmp.QmpClient;
 import io.github.qapi4j.runtime.qmp.QmpConnectionException;
 import io.github.qapi4j.runtime.qmp.QmpError;
@@ -152,6 +154,21 @@ class QemuIntegrationTest {
         assertThat(statuses("job0")).containsExactly(JobStatus.CREATED, JobStatus.RUNNING, JobStatus.PAUSED,
                 JobStatus.RUNNING, JobStatus.PAUSED, JobStatus.RUNNING, JobStatus.ABORTING, JobStatus.CONCLUDED,
                 JobStatus.NULL);
+    }
+
+    @Test
+    void deviceAddPassesTheDevicePropertiesTheSchemaDoesNotDeclare() throws Exception {
+        // device_add is 'gen': false: QEMU takes any device property beside driver, bus and id
+        try (Qemu pc = Qemu.start(dir, "pc"); QmpClient client = QmpClient.connect(UnixDomainSocketAddress.of(pc.socket))) {
+            QapiSchemaCommands c = QapiSchemaCommands.client(client);
+            c.deviceAdd(DeviceAddArguments.builder().driver("e1000").id("net1")
+                    .additional("mac", "52:54:00:12:34:56").additional("romfile", "").build());
+            assertThat(c.qomGet("/machine/peripheral/net1", "mac")).isEqualTo(new JsonValue.Str("52:54:00:12:34:56"));
+            assertThatThrownBy(() -> c.deviceAdd(DeviceAddArguments.builder().driver("e1000").id("net2")
+                    .additional("bogus", true).build()))
+                    .isInstanceOfSatisfying(QmpError.class,
+                            e -> assertThat(e.description()).isEqualTo("Property 'e1000.bogus' not found"));
+        }
     }
 
     @Test

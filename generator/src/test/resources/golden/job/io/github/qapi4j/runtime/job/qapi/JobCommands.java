@@ -205,8 +205,8 @@ public interface JobCommands {
     /**
      * Registers {@code impl} on a server's registry: one {@code QmpCommand} per command, with its
      * QAPI flags (allow-oob, success-response, allow-preconfig). Arguments are decoded
-     * strictly, with QEMU's error texts; {@code 'gen': false} commands accept and ignore
-     * arguments the schema does not declare. Names already registered (for example by
+     * strictly, with QEMU's error texts; {@code 'gen': false} commands also take arguments
+     * the schema does not declare. Names already registered (for example by
      * {@code StandardCommands.register}, which should come first) and {@code qmp_capabilities}
      * are skipped.
      *
