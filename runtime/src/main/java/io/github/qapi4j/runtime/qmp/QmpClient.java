@@ -44,6 +44,14 @@ import java.util.function.Predicate;
  * A QMP client for a unix socket or TCP: reads the greeting, negotiates, executes commands
  * synchronously or as futures (numbered ids, any number in flight), and delivers events.
  *
+ * <p>With {@link Options#forGuestAgent()} it speaks to QEMU's guest agent ({@code qemu-ga}, through
+ * the socket of QEMU's {@code virtserialport} chardev or the agent's own {@code unix-listen}
+ * socket) instead: no greeting and no negotiation; on connecting, and on {@link #sync()}, the
+ * client sends a {@code 0xFF} byte (the agent drops any partial request it holds) and
+ * {@code guest-sync-delimited}, and ignores everything the agent sends before the {@code 0xFF}
+ * that precedes that command's reply (replies meant for an earlier client, the agent's complaint
+ * about the {@code 0xFF}).
+ *
  * <p>Ordering: events and replies are handed over on one delivery thread in the order they
  * arrived, so a listener has seen every event that preceded a reply by the time that reply's
  * future completes. Listeners and future callbacks therefore must not block on this client;
@@ -65,34 +73,46 @@ public final class QmpClient implements AutoCloseable {
      * @param enableOob ask for {@code oob} when the server offers it
      * @param timeout how long synchronous calls and the greeting wait
      * @param listeners event listeners registered before the greeting is read
+     * @param guestAgent the peer is QEMU's guest agent: no greeting, no negotiation, a
+     *     {@code guest-sync-delimited} handshake instead (see the class comment)
      */
     public record Options(boolean negotiate, boolean enableOob, Duration timeout,
-            List<Consumer<QmpEvent>> listeners) {
+            List<Consumer<QmpEvent>> listeners, boolean guestAgent) {
         public Options {
             Objects.requireNonNull(timeout, "timeout");
             listeners = List.copyOf(listeners);
         }
 
+        /** Options for a QMP peer (a QEMU monitor, a qapi4j server). */
+        public Options(boolean negotiate, boolean enableOob, Duration timeout, List<Consumer<QmpEvent>> listeners) {
+            this(negotiate, enableOob, timeout, listeners, false);
+        }
+
         public static Options defaults() {
-            return new Options(true, true, Duration.ofSeconds(60), List.of());
+            return new Options(true, true, Duration.ofSeconds(60), List.of(), false);
+        }
+
+        /** For QEMU's guest agent: no greeting, no negotiation, a sync handshake on connecting. */
+        public static Options forGuestAgent() {
+            return new Options(false, false, Duration.ofSeconds(60), List.of(), true);
         }
 
         public Options withNegotiate(boolean negotiate) {
-            return new Options(negotiate, enableOob, timeout, listeners);
+            return new Options(negotiate, enableOob, timeout, listeners, guestAgent);
         }
 
         public Options withOob(boolean enableOob) {
-            return new Options(negotiate, enableOob, timeout, listeners);
+            return new Options(negotiate, enableOob, timeout, listeners, guestAgent);
         }
 
         public Options withTimeout(Duration timeout) {
-            return new Options(negotiate, enableOob, timeout, listeners);
+            return new Options(negotiate, enableOob, timeout, listeners, guestAgent);
         }
 
         public Options withListener(Consumer<QmpEvent> listener) {
             List<Consumer<QmpEvent>> l = new ArrayList<>(listeners);
             l.add(listener);
-            return new Options(negotiate, enableOob, timeout, l);
+            return new Options(negotiate, enableOob, timeout, l, guestAgent);
         }
     }
 
@@ -115,6 +135,8 @@ public final class QmpClient implements AutoCloseable {
     private volatile Thread deliveryThread;
     private volatile boolean closed;
     private volatile boolean oobEnabled;
+    /** Input up to the next {@code 0xFF} byte is dropped (guest agent sync in progress). */
+    private volatile boolean awaitingSentinel;
 
     private QmpClient(SocketChannel channel, Options options) {
         this.channel = channel;
@@ -149,9 +171,17 @@ public final class QmpClient implements AutoCloseable {
             throw e;
         }
         QmpClient c = new QmpClient(ch, options);
+        if (options.guestAgent()) {
+            c.greeting.complete(JsonObject.empty()); // the agent sends none
+            c.awaitingSentinel = true; // before the reader sees anything
+        }
         QmpServer.daemon(c::readLoop, "qmp-client-reader").start();
         try {
-            c.awaitSync(c.greeting, "greeting");
+            if (options.guestAgent()) {
+                c.sync();
+            } else {
+                c.awaitSync(c.greeting, "greeting");
+            }
             if (options.negotiate()) {
                 c.negotiate(options.enableOob() && c.capabilities().contains("oob"));
             }
@@ -183,6 +213,39 @@ public final class QmpClient implements AutoCloseable {
 
     public boolean oobEnabled() {
         return oobEnabled;
+    }
+
+    /**
+     * Resynchronizes with a guest agent: sends a {@code 0xFF} byte, which makes the agent drop any
+     * partial request, then {@code guest-sync-delimited} with a random id, and drops all input up
+     * to the {@code 0xFF} the agent sends before that reply. {@link #connect} does this already;
+     * call it again after a timeout, with no other call in flight (their replies may be dropped).
+     *
+     * @throws QmpConnectionException if the agent does not answer with the same id in time
+     */
+    public void sync() {
+        long token = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1L << 53);
+        awaitingSentinel = true;
+        try {
+            synchronized (writeLock) {
+                ByteBuffer ff = ByteBuffer.wrap(new byte[] {(byte) 0xFF});
+                while (ff.hasRemaining()) {
+                    channel.write(ff);
+                }
+            }
+        } catch (IOException e) {
+            throw new QmpConnectionException("guest agent sync: " + e.getMessage(), e);
+        }
+        long back;
+        try {
+            back = execute("guest-sync-delimited", Codecs.ANY, JsonObject.of("id", new JsonValue.Int(token)),
+                    Codecs.INT64);
+        } catch (QmpError e) {
+            throw new QmpConnectionException("guest agent sync failed: " + e.getMessage(), e);
+        }
+        if (back != token) {
+            throw new QmpConnectionException("guest agent sync: sent id " + token + ", got " + back);
+        }
     }
 
     /** Sends {@code qmp_capabilities}, with {@code enable: ["oob"]} if {@code oob}. */
@@ -469,8 +532,15 @@ public final class QmpClient implements AutoCloseable {
                 len += n;
                 int start = 0;
                 for (int i = scanFrom; i < len; i++) {
-                    if (buf[i] == '\n') {
-                        handle(Arrays.copyOfRange(buf, start, i));
+                    if (buf[i] == (byte) 0xFF) {
+                        // A guest agent's sync sentinel (never part of QMP's ASCII output): what
+                        // came before it is stale.
+                        start = i + 1;
+                        awaitingSentinel = false;
+                    } else if (buf[i] == '\n') {
+                        if (!awaitingSentinel) {
+                            handle(Arrays.copyOfRange(buf, start, i));
+                        }
                         start = i + 1;
                     }
                 }
@@ -495,7 +565,7 @@ public final class QmpClient implements AutoCloseable {
         JsonValue error = null;
         JsonObject qmp = null;
         JsonValue timestamp = null;
-        int returnAt = -1;
+        boolean hasReturn = false;
         int dataAt = -1;
         try (JsonParser p = QemuJson.parser(msg, 0, msg.length)) {
             JsonToken t = p.nextToken();
@@ -509,7 +579,7 @@ public final class QmpClient implements AutoCloseable {
                 t = p.nextToken();
                 switch (name) {
                     case "return" -> {
-                        returnAt = (int) p.currentTokenLocation().getByteOffset();
+                        hasReturn = true;
                         p.skipChildren();
                     }
                     case "data" -> {
@@ -531,8 +601,8 @@ public final class QmpClient implements AutoCloseable {
             long[] ts = timestamp(timestamp);
             QmpEvent e = new QmpEvent(event, ts[0], ts[1], msg, dataAt, msg.length);
             delivery.execute(() -> deliver(e));
-        } else if (error != null || returnAt >= 0) {
-            reply(id, error, msg, returnAt);
+        } else if (error != null || hasReturn) {
+            reply(id, error, msg);
         }
     }
 
@@ -550,7 +620,7 @@ public final class QmpClient implements AutoCloseable {
         return new long[] {s, us};
     }
 
-    private void reply(JsonValue id, JsonValue error, byte[] msg, int returnAt) {
+    private void reply(JsonValue id, JsonValue error, byte[] msg) {
         Map.Entry<Long, Pending> entry = null;
         if (id instanceof JsonValue.Int n) {
             Pending p = pending.remove(n.value());
@@ -570,7 +640,17 @@ public final class QmpClient implements AutoCloseable {
             return;
         }
         Object value;
-        try (JsonParser parser = QemuJson.parser(msg, returnAt, msg.length - returnAt)) {
+        // Parsed where it stands inside the reply: a scalar return value (qom-get of a number, the
+        // guest agent's file handles) cut out on its own would be a root-level number that only
+        // ends at the end of input, and jackson refuses the comma after it.
+        try (JsonParser parser = QemuJson.parser(msg, 0, msg.length)) {
+            parser.nextToken();
+            String name = parser.nextFieldName();
+            while (name != null && !name.equals("return")) {
+                parser.nextToken();
+                parser.skipChildren();
+                name = parser.nextFieldName();
+            }
             parser.nextToken();
             value = p.codec().read(parser);
         } catch (IOException | RuntimeException e) {

@@ -1,0 +1,142 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+package io.github.qapi4j.examples.qemu;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.qapi4j.examples.qemu.qga.GuestAgentCommandInfo;
+import io.github.qapi4j.examples.qemu.qga.GuestAgentInfo;
+import io.github.qapi4j.examples.qemu.qga.GuestExecArguments;
+import io.github.qapi4j.examples.qemu.qga.GuestExecStatus;
+import io.github.qapi4j.examples.qemu.qga.GuestFileOpenArguments;
+import io.github.qapi4j.examples.qemu.qga.GuestFileRead;
+import io.github.qapi4j.examples.qemu.qga.GuestFileReadArguments;
+import io.github.qapi4j.examples.qemu.qga.GuestOSInfo;
+import io.github.qapi4j.examples.qemu.qga.QapiSchemaCommands;
+import io.github.qapi4j.runtime.qmp.QmpClient;
+import io.github.qapi4j.runtime.qmp.QmpError;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The guest agent client generated from QEMU 7.2's {@code qga/qapi-schema.json} against Debian's
+ * {@code qemu-ga} 7.2 ({@link QemuGa}: on the host, so its files and processes are the host's).
+ */
+class GuestAgentIntegrationTest {
+    @TempDir
+    Path dir;
+
+    private static UnixDomainSocketAddress at(QemuGa ga) {
+        return UnixDomainSocketAddress.of(ga.socket);
+    }
+
+    /** Connects once the agent listens again (it accepts one client at a time). */
+    private static QmpClient reconnect(QemuGa ga) throws Exception {
+        for (int i = 0; ; i++) {
+            try {
+                return QmpClient.connect(at(ga), QmpClient.Options.forGuestAgent());
+            } catch (java.net.ConnectException e) {
+                if (i == 100) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    @Test
+    void typedCommandsAfterTheSyncHandshake() throws Exception {
+        try (QemuGa ga = QemuGa.start(dir); QmpClient qmp = QmpClient.connect(at(ga), QmpClient.Options.forGuestAgent())) {
+            QapiSchemaCommands agent = QapiSchemaCommands.client(qmp);
+            agent.guestPing();
+            GuestAgentInfo info = agent.guestInfo();
+            assertThat(info.version()).isEqualTo("7.2.22");
+            assertThat(info.supportedCommands()).extracting(GuestAgentCommandInfo::name)
+                    .contains("guest-ping", "guest-file-open", "guest-sync-delimited");
+            assertThat(info.supportedCommands()).filteredOn(c -> c.name().equals("guest-shutdown"))
+                    .singleElement().satisfies(c -> assertThat(c.successResponse()).isFalse());
+            GuestOSInfo os = agent.guestGetOsinfo();
+            assertThat(os.kernelRelease()).isPresent();
+            assertThat(agent.guestGetTime()).isPositive();
+            // the typed sync command itself: its reply comes after a 0xFF sentinel
+            assertThat(agent.guestSyncDelimited(4242)).isEqualTo(4242);
+            qmp.sync();
+            agent.guestPing();
+            assertThat(qmp.greeting().isEmpty()).isTrue();
+            assertThat(qmp.capabilities()).isEmpty();
+        }
+    }
+
+    @Test
+    void filesRoundTripThroughTheAgent() throws Exception {
+        Path file = dir.resolve("note.txt");
+        byte[] text = "hello from qapi4j\n".getBytes(StandardCharsets.UTF_8);
+        try (QemuGa ga = QemuGa.start(dir); QmpClient qmp = QmpClient.connect(at(ga), QmpClient.Options.forGuestAgent())) {
+            QapiSchemaCommands agent = QapiSchemaCommands.client(qmp);
+            long w = agent.guestFileOpen(GuestFileOpenArguments.builder().path(file.toString()).mode("w").build());
+            assertThat(agent.guestFileWrite(w, Base64.getEncoder().encodeToString(text)).count()).isEqualTo(text.length);
+            agent.guestFileClose(w);
+            assertThat(Files.readAllBytes(file)).isEqualTo(text);
+
+            long r = agent.guestFileOpen(file.toString());
+            GuestFileRead read = agent.guestFileRead(GuestFileReadArguments.builder().handle(r).count(4096L).build());
+            assertThat(Base64.getDecoder().decode(read.bufB64())).isEqualTo(text);
+            assertThat(read.count()).isEqualTo(text.length);
+            agent.guestFileClose(r);
+            assertThatThrownBy(() -> agent.guestFileClose(r)).isInstanceOfSatisfying(QmpError.class, e -> {
+                assertThat(e.errorClass()).isEqualTo(QmpError.ErrorClass.GENERIC_ERROR);
+                assertThat(e.description()).isEqualTo("handle '" + r + "' has not been found");
+            });
+        }
+    }
+
+    @Test
+    void execAndItsStatus() throws Exception {
+        try (QemuGa ga = QemuGa.start(dir); QmpClient qmp = QmpClient.connect(at(ga), QmpClient.Options.forGuestAgent())) {
+            QapiSchemaCommands agent = QapiSchemaCommands.client(qmp);
+            long pid = agent.guestExec(GuestExecArguments.builder().path("/bin/echo").arg(List.of("hi", "there"))
+                    .captureOutput(true).build()).pid();
+            GuestExecStatus status = agent.guestExecStatus(pid);
+            for (int i = 0; i < 500 && !status.exited(); i++) {
+                Thread.sleep(10);
+                status = agent.guestExecStatus(pid);
+            }
+            assertThat(status.exited()).isTrue();
+            assertThat(status.exitcode()).contains(0L);
+            assertThat(new String(Base64.getDecoder().decode(status.outData().orElseThrow()), StandardCharsets.UTF_8))
+                    .isEqualTo("hi there\n");
+        }
+    }
+
+    @Test
+    void staleInputFromAnEarlierClientIsFlushedAndDisabledCommandsAreTypedErrors() throws Exception {
+        try (QemuGa ga = QemuGa.start(dir, "-b", "guest-exec")) {
+            // An earlier client left half a request in the agent's parser, which outlives the
+            // connection: without the 0xFF the sync request would only continue it, unanswered.
+            // (It must not leave a reply unread: qemu-ga 7.2's unix-listen then stops listening.)
+            try (SocketChannel raw = SocketChannel.open(at(ga))) {
+                raw.write(ByteBuffer.wrap("{\"execute\": \"guest-ping\", \"arguments\": {"
+                        .getBytes(StandardCharsets.UTF_8)));
+                Thread.sleep(200);
+            }
+            try (QmpClient qmp = reconnect(ga)) {
+                QapiSchemaCommands agent = QapiSchemaCommands.client(qmp);
+                agent.guestPing();
+                assertThatThrownBy(() -> agent.guestExec("/bin/true")).isInstanceOfSatisfying(QmpError.class, e -> {
+                    assertThat(e.errorClass()).isEqualTo(QmpError.ErrorClass.COMMAND_NOT_FOUND);
+                    assertThat(e.description()).isEqualTo("Command guest-exec has been disabled");
+                });
+            }
+        }
+    }
+}
