@@ -518,6 +518,12 @@ public final class QmpClient implements AutoCloseable {
     private void readLoop() {
         byte[] buf = new byte[64 * 1024];
         int len = 0;
+        // Messages are framed by their brackets, not by lines, so that QEMU's pretty=on output
+        // (one message over many lines) reads like the compact one. State across reads:
+        int depth = 0; // bracket depth of the message being read; 0 between messages
+        int msgStart = -1; // where it starts in buf, or -1 between messages
+        boolean inString = false;
+        boolean escape = false;
         String reason = "QMP connection closed by peer";
         try {
             while (true) {
@@ -530,23 +536,45 @@ public final class QmpClient implements AutoCloseable {
                 }
                 int scanFrom = len;
                 len += n;
-                int start = 0;
                 for (int i = scanFrom; i < len; i++) {
-                    if (buf[i] == (byte) 0xFF) {
+                    int c = buf[i] & 0xFF;
+                    if (c == 0xFF) {
                         // A guest agent's sync sentinel (never part of QMP's ASCII output): what
-                        // came before it is stale.
-                        start = i + 1;
+                        // came before it is stale, a partial message included.
                         awaitingSentinel = false;
-                    } else if (buf[i] == '\n') {
-                        if (!awaitingSentinel) {
-                            handle(Arrays.copyOfRange(buf, start, i));
+                        depth = 0;
+                        msgStart = -1;
+                        inString = false;
+                        escape = false;
+                    } else if (inString) {
+                        if (escape) {
+                            escape = false;
+                        } else if (c == '\\') {
+                            escape = true;
+                        } else if (c == '"') {
+                            inString = false;
                         }
-                        start = i + 1;
+                    } else if (c == '"') {
+                        inString = true; // (between messages: a stray string, skipped whole)
+                    } else if (c == '{' || c == '[') {
+                        if (depth++ == 0) {
+                            msgStart = i;
+                        }
+                    } else if ((c == '}' || c == ']') && depth > 0 && --depth == 0) {
+                        if (!awaitingSentinel) {
+                            handle(Arrays.copyOfRange(buf, msgStart, i + 1));
+                        }
+                        msgStart = -1;
                     }
+                    // anything else between messages (line ends, stray text) is skipped
                 }
-                if (start > 0) {
-                    System.arraycopy(buf, start, buf, 0, len - start);
-                    len -= start;
+                int keep = msgStart >= 0 ? msgStart : len;
+                if (keep > 0) {
+                    System.arraycopy(buf, keep, buf, 0, len - keep);
+                    len -= keep;
+                    if (msgStart >= 0) {
+                        msgStart = 0;
+                    }
                 }
             }
         } catch (IOException e) {
@@ -558,7 +586,7 @@ public final class QmpClient implements AutoCloseable {
         }
     }
 
-    /** Routes one message (one line). */
+    /** Routes one message. */
     private void handle(byte[] msg) throws IOException {
         String event = null;
         JsonValue id = null;

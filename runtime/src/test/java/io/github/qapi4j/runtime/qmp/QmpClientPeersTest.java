@@ -110,6 +110,33 @@ class QmpClientPeersTest {
     }
 
     @Test
+    void prettyPrintedMessagesSpanLines() throws Exception {
+        // QEMU's -mon ...,pretty=on: every message over several CR LF lines, 4-space indents
+        String greeting = "{\r\n    \"QMP\": {\r\n        \"version\": {\r\n            \"qemu\": {\r\n"
+                + "                \"micro\": 22,\r\n                \"minor\": 2,\r\n                \"major\": 7\r\n"
+                + "            },\r\n            \"package\": \"\"\r\n        },\r\n        \"capabilities\": [\r\n"
+                + "            \"oob\"\r\n        ]\r\n    }\r\n}\r\n";
+        try (Peer peer = new Peer(bytes(greeting), l -> {
+            JsonObject r = request(l);
+            String id = r.get("id").toString();
+            if (r.get("execute").equals(new JsonValue.Str("query-status"))) {
+                // an event first, its data holding brackets and braces inside strings
+                return bytes("{\r\n    \"timestamp\": {\r\n        \"seconds\": 1,\r\n        \"microseconds\": 2\r\n"
+                        + "    },\r\n    \"event\": \"X\",\r\n    \"data\": {\r\n        \"s\": \"}]\\\"{[\"\r\n    }\r\n}\r\n"
+                        + "{\r\n    \"return\": {\r\n        \"status\": \"running\",\r\n        \"running\": true\r\n"
+                        + "    },\r\n    \"id\": " + id + "\r\n}\r\n");
+            }
+            return bytes("{\r\n    \"return\": {\r\n    },\r\n    \"id\": " + id + "\r\n}\r\n");
+        }); QmpClient c = QmpClient.connect(peer.address)) {
+            assertThat(c.capabilities()).containsExactly("oob");
+            List<String> data = new CopyOnWriteArrayList<>();
+            c.addEventListener(e -> data.add(e.name() + " " + e.data()));
+            assertThat(c.execute("query-status").toString()).isEqualTo("{\"status\": \"running\", \"running\": true}");
+            assertThat(data).containsExactly("X {\"s\": \"}]\\\"{[\"}");
+        }
+    }
+
+    @Test
     void guestAgentSyncDropsWhatCameBeforeTheSentinel() throws Exception {
         // Before anything is asked: a reply left over for an earlier client (no id, so it would
         // otherwise complete the oldest call, the sync).

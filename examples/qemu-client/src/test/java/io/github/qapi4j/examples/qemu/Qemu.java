@@ -56,11 +56,25 @@ final class Qemu implements AutoCloseable {
      * stopped ({@code -S}: the guest never runs), and waits until its QMP socket exists.
      */
     static Qemu start(Path dir, String machine) throws IOException, InterruptedException {
-        Path qemu = find();
         Path socket = dir.resolve("qmp-" + machine + ".sock");
-        Path log = dir.resolve("qemu-" + machine + ".log");
-        Process p = new ProcessBuilder(qemu.toString(), "-machine", machine, "-nodefaults", "-display", "none",
-                        "-S", "-qmp", "unix:" + socket + ",server=on,wait=off")
+        return start(dir, socket, "-machine", machine, "-nodefaults", "-display", "none", "-S",
+                "-qmp", "unix:" + socket + ",server=on,wait=off");
+    }
+
+    /** Starts QEMU ({@code -machine none}) with a monitor that pretty-prints its JSON. */
+    static Qemu startPretty(Path dir) throws IOException, InterruptedException {
+        Path socket = dir.resolve("qmp-pretty.sock");
+        return start(dir, socket, "-machine", "none", "-nodefaults", "-display", "none",
+                "-chardev", "socket,id=mon0,path=" + socket + ",server=on,wait=off",
+                "-mon", "chardev=mon0,mode=control,pretty=on");
+    }
+
+    private static Qemu start(Path dir, Path socket, String... args) throws IOException, InterruptedException {
+        Path qemu = find();
+        Path log = dir.resolve(socket.getFileName() + ".log");
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(qemu.toString()));
+        cmd.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(cmd)
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Qemu q = new Qemu(socket, p, log);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

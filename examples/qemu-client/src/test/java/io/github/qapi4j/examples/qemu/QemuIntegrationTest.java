@@ -172,6 +172,21 @@ class QemuIntegrationTest {
     }
 
     @Test
+    void prettyPrintingMonitor() throws Exception {
+        // -mon ...,pretty=on: every message spread over many lines
+        try (Qemu pretty = Qemu.startPretty(dir);
+                QmpClient client = QmpClient.connect(UnixDomainSocketAddress.of(pretty.socket))) {
+            QapiSchemaCommands c = QapiSchemaCommands.client(client);
+            assertThat(c.queryVersion().qemu().major()).isEqualTo(7);
+            c.blockdevAdd(BlockdevOptions.NullCo.builder().nodeName("n0").size(SIZE).build());
+            assertThat(c.queryNamedBlockNodes()).extracting(b -> b.nodeName().orElseThrow()).containsExactly("n0");
+            assertThatThrownBy(() -> c.blockdevAdd(BlockdevOptions.NullCo.builder().nodeName("n0").build()))
+                    .isInstanceOfSatisfying(QmpError.class,
+                            e -> assertThat(e.description()).isEqualTo("Duplicate nodes with node-name='n0'"));
+        }
+    }
+
+    @Test
     void refusedVerbsAreTypedErrors() {
         addNullNodes();
         startSlowBackup("job0");
