@@ -61,6 +61,8 @@ public final class QmpServer implements AutoCloseable {
     final long maxOutputBytes;
     final byte[] greeting;
     final boolean offerOob;
+    /** Speaks QEMU's guest agent protocol (see {@link Builder#guestAgent}). */
+    final boolean guestAgent;
     private final ExecutorService ownDispatcher;
     private final Set<PosixFilePermission> socketMode;
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
@@ -73,6 +75,7 @@ public final class QmpServer implements AutoCloseable {
     private QmpServer(Builder b) {
         this.registry = b.registry;
         this.offerOob = b.offerOob;
+        this.guestAgent = b.guestAgent;
         this.maxOutputBytes = b.maxOutputBytes;
         this.socketMode = b.socketMode;
         if (b.dispatcher != null) {
@@ -279,6 +282,7 @@ public final class QmpServer implements AutoCloseable {
         private int micro;
         private String pkg = "qapi4j";
         private boolean offerOob = true;
+        private boolean guestAgent;
         private Executor dispatcher;
         private long maxOutputBytes = 64L << 20;
         private Set<PosixFilePermission> socketMode = MODE_0600;
@@ -299,6 +303,20 @@ public final class QmpServer implements AutoCloseable {
         /** Whether to offer the {@code oob} capability (default yes, as QEMU on a socket). */
         public Builder offerOob(boolean offerOob) {
             this.offerOob = offerOob;
+            return this;
+        }
+
+        /**
+         * Serve QEMU's guest agent protocol, as {@code qemu-ga} does, instead of a QMP monitor's:
+         * no greeting and no capabilities negotiation (commands are available at once, and
+         * {@code qmp_capabilities} is an unknown command unless registered), no out-of-band
+         * execution, lines ending in {@code \n} alone, and a {@code 0xFF} byte before a successful
+         * reply to {@code guest-sync-delimited}. A {@code 0xFF} in the input makes the request
+         * being read a parse error, as it does for the agent. {@link StandardCommands#registerGuestAgent}
+         * provides the agent's protocol commands. Default: off.
+         */
+        public Builder guestAgent(boolean guestAgent) {
+            this.guestAgent = guestAgent;
             return this;
         }
 

@@ -24,6 +24,7 @@ final class ServerConnection implements QmpSession, JsonMessageStreamer.Listener
     /** QEMU's QMP_REQ_QUEUE_LEN_MAX: in-band requests queued per client with OOB enabled. */
     static final int QUEUE_LEN_MAX = 8;
     private static final byte[] POISON = new byte[0];
+    private static final String GUEST_SYNC_DELIMITED = "guest-sync-delimited";
 
     private final QmpServer server;
     private final SocketChannel channel;
@@ -52,6 +53,7 @@ final class ServerConnection implements QmpSession, JsonMessageStreamer.Listener
         this.server = server;
         this.channel = channel;
         this.id = id;
+        this.negotiating = !server.guestAgent; // the agent has no negotiation
     }
 
     @Override
@@ -69,7 +71,9 @@ final class ServerConnection implements QmpSession, JsonMessageStreamer.Listener
     }
 
     void start() {
-        send(server.greeting);
+        if (!server.guestAgent) {
+            send(server.greeting);
+        }
         writer = QmpServer.daemon(this::writeLoop, "qmp-" + id + "-writer");
         reader = QmpServer.daemon(this::readLoop, "qmp-" + id + "-reader");
         writer.start();
@@ -203,7 +207,7 @@ final class ServerConnection implements QmpSession, JsonMessageStreamer.Listener
         JsonValue arguments = req.get("arguments");
         JsonObject args = arguments == null ? JsonObject.empty() : (JsonObject) arguments;
 
-        if (name.equals(QmpRegistry.QMP_CAPABILITIES)) {
+        if (name.equals(QmpRegistry.QMP_CAPABILITIES) && !server.guestAgent) {
             if (oob) {
                 throw QmpError.generic("The command " + name + " does not support OOB");
             }
@@ -234,7 +238,15 @@ final class ServerConnection implements QmpSession, JsonMessageStreamer.Listener
         if (cmd.has(QmpCommand.Flag.NO_SUCCESS_RESPONSE)) {
             return null;
         }
-        return success(result, id);
+        byte[] reply = success(result, id);
+        if (server.guestAgent && name.equals(GUEST_SYNC_DELIMITED)) {
+            // qemu-ga's sentinel: a client drops everything it read before this byte
+            byte[] delimited = new byte[reply.length + 1];
+            delimited[0] = (byte) 0xFF;
+            System.arraycopy(reply, 0, delimited, 1, reply.length);
+            return delimited;
+        }
+        return reply;
     }
 
     private static byte[] success(QmpHandler.Result result, JsonValue id) {
@@ -322,6 +334,11 @@ final class ServerConnection implements QmpSession, JsonMessageStreamer.Listener
     void send(byte[] msg) {
         if (closed) {
             return;
+        }
+        int n = msg.length;
+        if (server.guestAgent && n >= 2 && msg[n - 2] == '\r' && msg[n - 1] == '\n') {
+            msg = java.util.Arrays.copyOf(msg, n - 1); // qemu-ga ends its lines with \n alone
+            msg[n - 2] = '\n';
         }
         if (outBytes.addAndGet(msg.length) > server.maxOutputBytes) {
             // Not reading its output: drop it now rather than hold memory or a thread for it.

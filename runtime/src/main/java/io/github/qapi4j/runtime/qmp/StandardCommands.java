@@ -4,6 +4,9 @@
 package io.github.qapi4j.runtime.qmp;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.qapi4j.runtime.json.InputObject;
+import io.github.qapi4j.runtime.json.JsonObject;
+import io.github.qapi4j.runtime.json.Path;
 import io.github.qapi4j.runtime.json.QDictOrder;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,6 +24,10 @@ import java.util.Set;
  * unchanged. {@code query-commands} lists the enabled commands in the reverse of their
  * registration order, as QEMU does: QEMU registers the generated commands in schema order and the
  * hand-written ({@code 'gen': false}) ones after them, then builds the list by prepending.
+ *
+ * <p>For a guest agent test double ({@link QmpServer.Builder#guestAgent}),
+ * {@link #registerGuestAgent} registers what every {@code qemu-ga} answers the same way:
+ * {@code guest-sync}, {@code guest-sync-delimited}, {@code guest-ping} and {@code guest-info}.
  */
 public final class StandardCommands {
 
@@ -63,10 +70,89 @@ public final class StandardCommands {
         }));
     }
 
-    /** The names {@code query-commands} reports: enabled commands, newest registration first. */
-    static List<String> queryCommands(QmpRegistry registry, List<String> schemaOrder) {
+    /**
+     * Registers the guest agent's protocol commands, answered as {@code qemu-ga} answers them:
+     * {@code guest-sync} and {@code guest-sync-delimited} return their {@code id} (the server puts
+     * the {@code 0xFF} sentinel before the latter's reply), {@code guest-ping} returns nothing,
+     * and {@code guest-info} reports {@code version} and every registered command (enabled or
+     * not, with its {@code success-response}), newest registration first, as {@code qemu-ga}
+     * lists them.
+     *
+     * @param schemaOrder the schema's command names in schema order (a generated dispatcher's
+     *     {@code COMMANDS}): {@code qemu-ga} registers its commands in that order, so
+     *     {@code guest-info} lists them in reverse; commands not listed count as registered after
+     *     them, in registry order
+     */
+    public static void registerGuestAgent(QmpRegistry registry, String version, List<String> schemaOrder) {
+        Objects.requireNonNull(version, "version");
+        List<String> order = List.copyOf(schemaOrder);
+        registry.register(QmpCommand.of("guest-sync", (args, session) -> {
+            long id = syncId(args);
+            return g -> g.writeNumber(id);
+        }));
+        registry.register(QmpCommand.of("guest-sync-delimited", (args, session) -> {
+            long id = syncId(args);
+            return g -> g.writeNumber(id);
+        }));
+        registry.register(QmpCommand.of("guest-ping", (args, session) -> {
+            InputObject.of(args, Path.ROOT).end();
+            return null;
+        }));
+        registry.register(QmpCommand.of("guest-info", (args, session) -> {
+            InputObject.of(args, Path.ROOT).end();
+            List<String> names = registrationOrder(registry, order, false);
+            return g -> {
+                g.writeStartObject();
+                for (String key : GUEST_INFO_KEYS) {
+                    if (key.equals("version")) {
+                        g.writeStringField("version", version);
+                        continue;
+                    }
+                    g.writeFieldName("supported_commands");
+                    g.writeStartArray();
+                    for (int i = names.size() - 1; i >= 0; i--) {
+                        String name = names.get(i);
+                        QmpCommand c = registry.command(name).orElse(null);
+                        if (c == null) {
+                            continue; // unregistered meanwhile
+                        }
+                        g.writeStartObject();
+                        for (String k : COMMAND_INFO_KEYS) {
+                            switch (k) {
+                                case "name" -> g.writeStringField("name", name);
+                                case "enabled" -> g.writeBooleanField("enabled", registry.isEnabled(name));
+                                default -> g.writeBooleanField("success-response",
+                                        !c.has(QmpCommand.Flag.NO_SUCCESS_RESPONSE));
+                            }
+                        }
+                        g.writeEndObject();
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+            };
+        }));
+    }
+
+    private static final List<String> GUEST_INFO_KEYS = QDictOrder.sort(List.of("version", "supported_commands"));
+    private static final List<String> COMMAND_INFO_KEYS =
+            QDictOrder.sort(List.of("name", "enabled", "success-response"));
+
+    /** {@code 'data': {'id': 'int'}}, decoded strictly with QEMU's texts. */
+    private static long syncId(JsonObject args) {
+        InputObject in = InputObject.of(args, Path.ROOT);
+        long id = in.requiredInt64("id");
+        in.end();
+        return id;
+    }
+
+    /** Registered names in registration order: those of {@code schemaOrder} first, in its order. */
+    private static List<String> registrationOrder(QmpRegistry registry, List<String> schemaOrder,
+            boolean withCapabilities) {
         Set<String> registered = new LinkedHashSet<>(registry.names());
-        registered.add(QmpRegistry.QMP_CAPABILITIES);
+        if (withCapabilities) {
+            registered.add(QmpRegistry.QMP_CAPABILITIES);
+        }
         List<String> registration = new ArrayList<>();
         for (String name : schemaOrder) {
             if (registered.remove(name)) {
@@ -74,6 +160,12 @@ public final class StandardCommands {
             }
         }
         registration.addAll(registered);
+        return registration;
+    }
+
+    /** The names {@code query-commands} reports: enabled commands, newest registration first. */
+    static List<String> queryCommands(QmpRegistry registry, List<String> schemaOrder) {
+        List<String> registration = registrationOrder(registry, schemaOrder, true);
         List<String> out = new ArrayList<>(registration.size());
         for (int i = registration.size() - 1; i >= 0; i--) {
             String name = registration.get(i);
