@@ -101,27 +101,27 @@ public final class Codecs {
     }
 
     public static byte decodeInt8(JsonValue v, Path path) {
-        return (byte) decodeSigned(v, path, Byte.MIN_VALUE, Byte.MAX_VALUE, "int8");
+        return (byte) decodeSigned(v, path, Byte.MIN_VALUE, Byte.MAX_VALUE, "int8_t");
     }
 
     public static short decodeInt16(JsonValue v, Path path) {
-        return (short) decodeSigned(v, path, Short.MIN_VALUE, Short.MAX_VALUE, "int16");
+        return (short) decodeSigned(v, path, Short.MIN_VALUE, Short.MAX_VALUE, "int16_t");
     }
 
     public static int decodeInt32(JsonValue v, Path path) {
-        return (int) decodeSigned(v, path, Integer.MIN_VALUE, Integer.MAX_VALUE, "int32");
+        return (int) decodeSigned(v, path, Integer.MIN_VALUE, Integer.MAX_VALUE, "int32_t");
     }
 
     public static int decodeUint8(JsonValue v, Path path) {
-        return (int) decodeUnsigned(v, path, 0xFFL, "uint8");
+        return (int) decodeUnsigned(v, path, 0xFFL, "uint8_t");
     }
 
     public static int decodeUint16(JsonValue v, Path path) {
-        return (int) decodeUnsigned(v, path, 0xFFFFL, "uint16");
+        return (int) decodeUnsigned(v, path, 0xFFFFL, "uint16_t");
     }
 
     public static long decodeUint32(JsonValue v, Path path) {
-        return decodeUnsigned(v, path, 0xFFFF_FFFFL, "uint32");
+        return decodeUnsigned(v, path, 0xFFFF_FFFFL, "uint32_t");
     }
 
     // ---------------------------------------------------------------- lenient reading (client)

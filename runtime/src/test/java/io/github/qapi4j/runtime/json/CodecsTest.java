@@ -77,11 +77,11 @@ class CodecsTest {
         assertThat(err(() -> bytes.decode(qemu("[1, 'x']"), Path.ROOT.member("l"))))
                 .isEqualTo("Invalid parameter type for 'l[1]', expected: integer");
         assertThat(err(() -> bytes.decode(qemu("[1, 300]"), Path.ROOT.member("l"))))
-                .isEqualTo("Parameter 'null' expects int8");
+                .isEqualTo("Parameter 'null' expects int8_t");
         assertThat(err(() -> Codecs.INT8.decode(qemu("-129"), opts.member("n"))))
-                .isEqualTo("Parameter 'n' expects int8");
+                .isEqualTo("Parameter 'n' expects int8_t");
         assertThat(err(() -> Codecs.UINT8.decode(qemu("-1"), opts.member("n"))))
-                .isEqualTo("Parameter 'n' expects uint8");
+                .isEqualTo("Parameter 'n' expects uint8_t");
         assertThat(err(() -> Codecs.UINT64.decode(qemu("1.5"), opts.member("n"))))
                 .isEqualTo("Parameter 'options.n' expects uint64");
         assertThat(err(() -> Codecs.list(JobStatus.CODEC).decode(qemu("['running', 'x']"), Path.ROOT.member("s"))))

@@ -141,7 +141,7 @@ class QmpServerProtocolTest {
             c.send("{\"execute\": \"job-cancel\", \"arguments\": {\"id\": \"a\", \"force\": 1}}");
             assertThat(c.line()).isEqualTo(err("GenericError", "Invalid parameter type for 'force', expected: boolean"));
             c.send("{\"execute\": \"job-create\", \"arguments\": {\"id\": \"a\", \"count\": 200}}");
-            assertThat(c.line()).isEqualTo(err("GenericError", "Parameter 'count' expects int8"));
+            assertThat(c.line()).isEqualTo(err("GenericError", "Parameter 'count' expects int8_t"));
             c.send("{\"execute\": \"job-cancel\", \"arguments\": {\"id\": \"nope\"}}");
             assertThat(c.line()).isEqualTo(err("GenericError", "Job ID 'nope' not found"));
             c.send("{\"execute\": \"boom\", \"id\": 2}");
