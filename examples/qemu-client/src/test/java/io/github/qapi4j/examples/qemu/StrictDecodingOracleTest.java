@@ -89,6 +89,20 @@ class StrictDecodingOracleTest {
         {"input-send-event", "{\"events\": [{\"type\": \"key\", \"data\": {\"down\": true, \"key\": {\"type\": \"number\", \"data\": \"x\"}}}]}"},
         {"send-key", "{\"keys\": [{\"type\": \"qcode\", \"data\": \"nope\"}]}"},
         {"chardev-add", "{\"id\": \"c\", \"backend\": {\"type\": \"socket\", \"data\": {\"addr\": {\"type\": \"unix\", \"data\": {}}}}}"},
+        {"chardev-add", "{\"id\": \"c\", \"backend\": {}}"},
+        {"blockdev-add", "{\"driver\": \"null-co\", \"cache\": []}"},
+        {"blockdev-add", "{\"driver\": \"\"}"},
+        {"blockdev-add", "{\"driver\": \"n\u00fcll\"}"},
+        {"migrate-set-parameters", "{\"throttle-trigger-threshold\": 1.5}"},
+        {"block-job-set-speed", "{\"device\": \"j\", \"speed\": 9223372036854775808}"},
+        {"object-add", "{\"qom-type\": \"memory-backend-ram\", \"id\": \"m\", \"size\": 1.5}"},
+        {"block-set-write-threshold", "{\"node-name\": \"n\", \"write-threshold\": 18446744073709551616}"},
+        {"block-set-write-threshold", "{\"node-name\": \"n\", \"write-threshold\": 1.5}"},
+        {"block-set-write-threshold", "{\"node-name\": \"n\", \"write-threshold\": \"1\"}"},
+        {"blockdev-add", "{\"driver\": \"qcow2\", \"file\": [\"f\"]}"},
+        {"blockdev-add", "{\"driver\": \"qcow2\", \"file\": true}"},
+        {"migrate-set-parameters", "{\"tls-creds\": [null]}"},
+        {"object-add", "{\"qom-type\": \"secret\", \"id\": \"s\", \"data\": \"x\", \"format\": 1}"},
     };
 
     @Test
