@@ -6,6 +6,7 @@ package io.github.qapi4j.examples.qemu;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.github.qapi4j.examples.qemu.qga.GuestAgentCommandInfo;
 import io.github.qapi4j.examples.qemu.qga.GuestAgentInfo;
 import io.github.qapi4j.examples.qemu.qga.GuestExecArguments;
@@ -14,15 +15,21 @@ import io.github.qapi4j.examples.qemu.qga.GuestFileOpenArguments;
 import io.github.qapi4j.examples.qemu.qga.GuestFileRead;
 import io.github.qapi4j.examples.qemu.qga.GuestFileReadArguments;
 import io.github.qapi4j.examples.qemu.qga.GuestOSInfo;
+import io.github.qapi4j.examples.qemu.qga.QapiSchemaCommandDispatcher;
 import io.github.qapi4j.examples.qemu.qga.QapiSchemaCommands;
+import io.github.qapi4j.runtime.json.JsonObject;
+import io.github.qapi4j.runtime.json.JsonValue;
+import io.github.qapi4j.runtime.json.QemuJson;
 import io.github.qapi4j.runtime.qmp.QmpClient;
 import io.github.qapi4j.runtime.qmp.QmpError;
+import java.io.ByteArrayOutputStream;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -75,6 +82,35 @@ class GuestAgentIntegrationTest {
             assertThat(qmp.greeting().isEmpty()).isTrue();
             assertThat(qmp.capabilities()).isEmpty();
         }
+    }
+
+    @Test
+    void repliesSurviveTheGeneratedReaderAndWriter() throws Exception {
+        // qemu-ga builds replies with QEMU's output visitor: QDict order, as in ReplyRoundTripOracleTest.
+        // Only answers that do not change between two calls (no clocks, no counters).
+        List<String> queries = List.of("guest-info", "guest-get-osinfo", "guest-get-host-name", "guest-get-timezone",
+                "guest-get-vcpus", "guest-get-memory-blocks", "guest-get-memory-block-info", "guest-get-disks",
+                "guest-fsfreeze-status");
+        List<String> compared = new ArrayList<>();
+        try (QemuGa ga = QemuGa.start(dir); QmpClient qmp = QmpClient.connect(at(ga), QmpClient.Options.forGuestAgent())) {
+            QapiSchemaCommands agent = QapiSchemaCommands.client(qmp);
+            for (String q : queries) {
+                JsonValue raw;
+                try {
+                    raw = qmp.execute(q);
+                } catch (QmpError e) {
+                    continue; // not supported on this host
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                try (JsonGenerator g = QemuJson.generator(out)) {
+                    assertThat(QapiSchemaCommandDispatcher.dispatch(agent, q, JsonObject.empty(), g)).isTrue();
+                }
+                JsonValue again = ReplyRoundTripOracleTest.qdictOrder(QemuJson.parse(out.toString(StandardCharsets.UTF_8)));
+                assertThat(again.toString()).as(q).isEqualTo(raw.toString());
+                compared.add(q);
+            }
+        }
+        assertThat(compared).contains("guest-info", "guest-get-osinfo", "guest-get-host-name");
     }
 
     @Test
