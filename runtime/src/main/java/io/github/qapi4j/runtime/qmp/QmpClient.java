@@ -34,6 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -222,9 +223,14 @@ public final class QmpClient implements AutoCloseable {
      * call it again after a timeout, with no other call in flight (their replies may be dropped).
      *
      * @throws QmpConnectionException if the agent does not answer with the same id in time
+     * @throws IllegalStateException on a connection not made with {@link Options#forGuestAgent()}
+     *     (a QMP monitor never sends the sentinel, so every reply would be dropped)
      */
     public void sync() {
-        long token = java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1L << 53);
+        if (!options.guestAgent()) {
+            throw new IllegalStateException("sync() is for guest agent connections (Options.forGuestAgent())");
+        }
+        long token = ThreadLocalRandom.current().nextLong(1, 1L << 53);
         awaitingSentinel = true;
         try {
             synchronized (writeLock) {

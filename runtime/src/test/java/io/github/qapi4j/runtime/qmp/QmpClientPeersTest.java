@@ -105,6 +105,7 @@ class QmpClientPeersTest {
             assertThat(c.execute("bool", Codecs.ANY, null, Codecs.BOOL)).isTrue();
             assertThat(c.execute("number", Codecs.ANY, null, Codecs.NUMBER)).isEqualTo(1.5);
             assertThat(c.execute("str", Codecs.ANY, null, Codecs.STR)).isEqualTo("s");
+            assertThatThrownBy(c::sync).isInstanceOf(IllegalStateException.class); // not a guest agent
             assertThat(c.execute("int")).isEqualTo(new JsonValue.Int(42));
         }
     }
