@@ -14,6 +14,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -337,7 +338,7 @@ final class ServerConnection implements QmpSession, JsonMessageStreamer.Listener
         }
         int n = msg.length;
         if (server.guestAgent && n >= 2 && msg[n - 2] == '\r' && msg[n - 1] == '\n') {
-            msg = java.util.Arrays.copyOf(msg, n - 1); // qemu-ga ends its lines with \n alone
+            msg = Arrays.copyOf(msg, n - 1); // qemu-ga ends its lines with \n alone
             msg[n - 2] = '\n';
         }
         if (outBytes.addAndGet(msg.length) > server.maxOutputBytes) {
