@@ -93,6 +93,15 @@ final class EmitContext {
      */
     private final Set<String> open = new java.util.HashSet<>();
 
+    /** Whether JSON {@code null} is a value of the type: {@code null}, {@code any}, an alternate with a null branch. */
+    boolean admitsNull(TypeDef t) {
+        if (t instanceof BuiltinDef b) {
+            return b.name().equals("null") || b.name().equals("any");
+        }
+        return t instanceof AlternateDef a && a.branches().stream()
+                .anyMatch(br -> schema.type(br.typeName()) instanceof BuiltinDef b && b.name().equals("null"));
+    }
+
     boolean open(TypeDef t) {
         return t instanceof StructDef && open.contains(t.name());
     }

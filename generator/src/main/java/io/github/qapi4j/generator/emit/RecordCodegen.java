@@ -302,7 +302,9 @@ final class RecordCodegen {
             Field f = byWire.get(order.get(i));
             if (f == null) { // the union's discriminator, read already
                 b.a("p.skipChildren(); ");
-            } else if (f.type().def().name().equals("null") || f.type().def().name().equals("any")) {
+            } else if (ctx.admitsNull(f.type().def())) {
+                // JSON null is a value of the type (null, any, an alternate with a null branch:
+                // BlockdevRefOrNull's null disables the backing file), not an absent member.
                 b.a(local(f) + " = ").c(Tmpl.read(f.type())).a("; ");
             } else if (f.optional() || !f.type().primitive()) {
                 // A JSON null for a member that cannot be null: treat as absent.
