@@ -47,7 +47,8 @@ class SchemaWideRoundTripTest {
     static final int MAX_DEPTH = 4;
 
     @ParameterizedTest
-    @ValueSource(strings = {"qemu-10.2.50/qapi/qapi-schema.json", "qemu-10.2.50/qga/qapi-schema.json"})
+    @ValueSource(strings = {"qemu-10.2.50/qapi/qapi-schema.json", "qemu-10.2.50/qga/qapi-schema.json",
+        "qapi-schema-tests/qapi-schema-test.json"})
     @DisplayName("random values of every type survive decode/read and write")
     void everyType(String relative) throws Exception {
         ClassLoader cl = CompiledSchemas.load(relative);
@@ -72,7 +73,12 @@ class SchemaWideRoundTripTest {
             JsonCodec<Object> codec = WireExamplesTest.codec(cl, schema, t.name());
             Random random = new Random(t.name().hashCode());
             for (int i = 0; i < VALUES_PER_TYPE; i++) {
-                JsonValue v = new Values(schema, random).of(t.name(), 0);
+                JsonValue v;
+                try {
+                    v = new Values(schema, random).of(t.name(), 0);
+                } catch (NoValue e) {
+                    continue; // needs a value of an enum without values (QEMU's test schema has one)
+                }
                 String where = t.name() + " " + v;
                 try {
                     Object decoded = codec.decode(v, Path.ROOT);
@@ -97,6 +103,13 @@ class SchemaWideRoundTripTest {
         }
     }
 
+    /** The type has no value at all. */
+    private static final class NoValue extends RuntimeException {
+        NoValue() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Random JSON values of schema types. */
     private static final class Values {
         private final Schema schema;
@@ -113,6 +126,9 @@ class SchemaWideRoundTripTest {
                 return builtin(b.name(), depth);
             }
             if (t instanceof EnumDef e) {
+                if (e.values().isEmpty()) {
+                    throw new NoValue();
+                }
                 return new JsonValue.Str(e.values().get(r.nextInt(e.values().size())).name());
             }
             if (t instanceof ArrayDef a) {
