@@ -6,22 +6,30 @@ package io.github.qapi4j.examples.qemu;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.qapi4j.examples.qemu.qapi.BlockdevBackup;
 import io.github.qapi4j.examples.qemu.qapi.BlockdevOptions;
+import io.github.qapi4j.examples.qemu.qapi.JobStatus;
+import io.github.qapi4j.examples.qemu.qapi.JobStatusChangeEvent;
+import io.github.qapi4j.examples.qemu.qapi.MirrorSyncMode;
 import io.github.qapi4j.examples.qemu.qapi.QapiSchemaCommandDispatcher;
 import io.github.qapi4j.examples.qemu.qapi.QapiSchemaCommands;
 import io.github.qapi4j.runtime.json.JsonArray;
+import io.github.qapi4j.runtime.json.JsonCodec;
 import io.github.qapi4j.runtime.json.JsonObject;
 import io.github.qapi4j.runtime.json.JsonValue;
 import io.github.qapi4j.runtime.json.QDictOrder;
 import io.github.qapi4j.runtime.json.QemuJson;
 import io.github.qapi4j.runtime.qmp.QmpClient;
 import io.github.qapi4j.runtime.qmp.QmpError;
+import io.github.qapi4j.runtime.qmp.QmpEvent;
 import java.io.ByteArrayOutputStream;
 import java.net.UnixDomainSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -78,6 +86,44 @@ class ReplyRoundTripOracleTest {
         assertThat(mismatches).as(String.join("\n", mismatches)).isEmpty();
         assertThat(compared).as("queries compared").hasSizeGreaterThan(30)
                 .contains("query-qmp-schema", "query-machines", "qom-list-types", "query-named-block-nodes");
+    }
+
+    @Test
+    void jobEventsSurviveTheGeneratedEventCodecs() throws Exception {
+        List<QmpEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (Qemu qemu = Qemu.start(dir); QmpClient qmp = QmpClient.connect(UnixDomainSocketAddress.of(qemu.socket))) {
+            qmp.addEventListener(events::add);
+            QapiSchemaCommands c = QapiSchemaCommands.client(qmp);
+            for (String node : List.of("src", "tgt")) {
+                c.blockdevAdd(BlockdevOptions.NullCo.builder().nodeName(node).size(1L << 20).build());
+            }
+            CompletableFuture<JobStatusChangeEvent> concluded = qmp.nextEvent(JobStatusChangeEvent.TYPE,
+                    e -> e.status() == JobStatus.CONCLUDED);
+            c.blockdevBackup(BlockdevBackup.builder().jobId("j").device("src").target("tgt")
+                    .sync(MirrorSyncMode.FULL).autoDismiss(false).build());
+            concluded.get(30, TimeUnit.SECONDS);
+            c.jobDismiss("j");
+            c.blockdevDel("tgt");
+        }
+        List<String> names = new ArrayList<>();
+        for (QmpEvent e : events) {
+            JsonCodec<Object> codec = eventCodec(e.name());
+            Object typed = QemuJson.decode(codec, e.data().toString().getBytes(StandardCharsets.UTF_8));
+            JsonValue again = qdictOrder(QemuJson.parse(new String(QemuJson.encode(codec, typed), StandardCharsets.UTF_8)));
+            assertThat(again.toString()).as(e.name()).isEqualTo(e.data().toString());
+            names.add(e.name());
+        }
+        assertThat(names).contains("JOB_STATUS_CHANGE", "BLOCK_JOB_COMPLETED");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static JsonCodec<Object> eventCodec(String event) throws ReflectiveOperationException {
+        StringBuilder name = new StringBuilder();
+        for (String w : event.toLowerCase(java.util.Locale.ROOT).split("_")) {
+            name.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+        }
+        Class<?> c = Class.forName("io.github.qapi4j.examples.qemu.qapi." + name + "Event");
+        return (JsonCodec<Object>) c.getField("CODEC").get(null);
     }
 
     private static String abbreviate(JsonValue v) {
