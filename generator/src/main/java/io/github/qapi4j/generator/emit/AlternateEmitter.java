@@ -94,6 +94,10 @@ final class AlternateEmitter {
             byKind[2] = byKind[3];
             typeByKind[2] = typeByKind[3];
         }
+        // QEMU picks a branch by QType, and QNUM is any number: without a number branch, a
+        // fractional number goes to the int branch, whose visitor rejects it with its own text
+        // ("Invalid parameter type for 'whence', expected: integer", "... expects uint64").
+        boolean fractionToInt = byKind[2] != null && byKind[3] == null;
         write.addStatement("throw new $T()", IllegalStateException.class);
         t.addPermittedSubclasses(permitted);
         t.addField(FieldSpec.builder(ParameterizedTypeName.get(JSON_CODEC, self), "CODEC", Modifier.PUBLIC,
@@ -117,7 +121,10 @@ final class AlternateEmitter {
                 read.add("case $L -> {\n$>return new $T($L);\n$<}\n", tokens[i], byKind[i], r);
             }
             CodeBlock dec = Tmpl.decode(typeByKind[i], CodeBlock.of("v"), CodeBlock.of("path"));
-            if (i == 2) {
+            if (i == 2 && fractionToInt) {
+                decode.beginControlFlow("if (v instanceof $T.Int || v instanceof $T.UInt || v instanceof $T.Dbl)",
+                        JSON_VALUE, JSON_VALUE, JSON_VALUE);
+            } else if (i == 2) {
                 decode.beginControlFlow("if (v instanceof $T.Int || v instanceof $T.UInt)", JSON_VALUE, JSON_VALUE);
             } else if (i == 1 || i == 3 || i == 4 || i == 5) {
                 decode.beginControlFlow("if (v instanceof $T.$L)", JSON_VALUE, values[i].substring(10));

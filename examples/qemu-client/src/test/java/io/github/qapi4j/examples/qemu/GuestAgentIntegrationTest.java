@@ -114,6 +114,63 @@ class GuestAgentIntegrationTest {
     }
 
     @Test
+    void strictDecodingMatchesTheAgent() throws Exception {
+        // As StrictDecodingOracleTest, with qemu-ga's input visitor as the oracle: malformed
+        // arguments only, so that the agent never runs a command.
+        String[][] cases = {
+            {"guest-file-open", "{}"},
+            {"guest-file-open", "{\"path\": 5}"},
+            {"guest-file-open", "{\"path\": \"/x\", \"mode\": [\"r\"]}"},
+            {"guest-file-read", "{\"handle\": \"1\"}"},
+            {"guest-file-read", "{\"handle\": 1, \"count\": 1.5}"},
+            {"guest-file-seek", "{\"handle\": 1, \"offset\": 0, \"whence\": \"nope\"}"},
+            {"guest-file-seek", "{\"handle\": 1, \"offset\": 0, \"whence\": 1.5}"},
+            {"guest-file-seek", "{\"handle\": 1, \"offset\": 0, \"whence\": true}"},
+            {"guest-exec", "{\"path\": \"/bin/true\", \"arg\": [1]}"},
+            {"guest-exec", "{\"path\": \"/bin/true\", \"env\": \"A=1\"}"},
+            {"guest-exec", "{\"path\": \"/bin/true\", \"capture-output\": \"yes\", \"extra\": 1}"},
+            {"guest-exec-status", "{\"pid\": 18446744073709551616}"},
+            {"guest-set-vcpus", "{\"vcpus\": [{\"logical-id\": 0}]}"},
+            {"guest-set-user-password", "{\"username\": \"u\", \"password\": \"p\", \"crypted\": 1}"},
+            {"guest-fsfreeze-freeze-list", "{\"mountpoints\": \"/\"}"},
+            {"guest-set-time", "{\"time\": \"now\"}"},
+            {"guest-ssh-add-authorized-keys", "{\"username\": \"u\", \"keys\": [\"k\"], \"reset\": 1}"},
+            {"guest-shutdown", "{\"mode\": 1}"},
+            {"guest-suspend-disk", "{\"x\": 1}"},
+        };
+        QapiSchemaCommands accepting = (QapiSchemaCommands) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {QapiSchemaCommands.class}, (proxy, m, a) -> {
+                    throw new IllegalStateException("accepted");
+                });
+        List<String> mismatches = new ArrayList<>();
+        try (QemuGa ga = QemuGa.start(dir); QmpClient qmp = QmpClient.connect(at(ga), QmpClient.Options.forGuestAgent())) {
+            for (String[] c : cases) {
+                JsonObject args = (JsonObject) QemuJson.parse(c[1]);
+                String theirs;
+                try {
+                    qmp.execute(c[0], args);
+                    theirs = "(accepted)";
+                } catch (QmpError e) {
+                    theirs = e.description();
+                }
+                String ours;
+                try (JsonGenerator g = QemuJson.generator(new ByteArrayOutputStream())) {
+                    QapiSchemaCommandDispatcher.dispatch(accepting, c[0], args, g);
+                    ours = "(no error)";
+                } catch (io.github.qapi4j.runtime.json.JsonInputException e) {
+                    ours = e.getMessage();
+                } catch (IllegalStateException e) {
+                    ours = "(accepted)";
+                }
+                if (!ours.equals(theirs)) {
+                    mismatches.add(c[0] + " " + c[1] + "\n    qemu-ga: " + theirs + "\n    qapi4j:  " + ours);
+                }
+            }
+        }
+        assertThat(mismatches).as(String.join("\n", mismatches)).isEmpty();
+    }
+
+    @Test
     void filesRoundTripThroughTheAgent() throws Exception {
         Path file = dir.resolve("note.txt");
         byte[] text = "hello from qapi4j\n".getBytes(StandardCharsets.UTF_8);
