@@ -10,6 +10,7 @@ import io.github.qapi4j.examples.qemu.qapi.QapiSchemaCommandDispatcher;
 import io.github.qapi4j.examples.qemu.qapi.QapiSchemaCommands;
 import io.github.qapi4j.runtime.json.JsonInputException;
 import io.github.qapi4j.runtime.json.JsonObject;
+import io.github.qapi4j.runtime.json.JsonValue;
 import io.github.qapi4j.runtime.json.QemuJson;
 import io.github.qapi4j.runtime.qmp.QmpClient;
 import io.github.qapi4j.runtime.qmp.QmpError;
@@ -107,36 +108,55 @@ class StrictDecodingOracleTest {
 
     @Test
     void sameRejectionsAsQemu() throws Exception {
-        QapiSchemaCommands accepting = (QapiSchemaCommands) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {QapiSchemaCommands.class}, (proxy, m, a) -> {
-                    throw new AcceptedException();
-                });
-        List<String> mismatches = new ArrayList<>();
+        QapiSchemaCommands accepting = accepting(QapiSchemaCommands.class);
         try (Qemu qemu = Qemu.start(dir); QmpClient qmp = QmpClient.connect(UnixDomainSocketAddress.of(qemu.socket))) {
-            for (String[] c : CASES) {
-                JsonObject args = (JsonObject) QemuJson.parse(c[1]);
-                String theirs;
-                try {
-                    qmp.execute(c[0], args);
-                    theirs = "(accepted)";
-                } catch (QmpError e) {
-                    theirs = e.description();
-                }
-                String ours;
-                try (JsonGenerator g = QemuJson.generator(new ByteArrayOutputStream())) {
-                    QapiSchemaCommandDispatcher.dispatch(accepting, c[0], args, g);
-                    ours = "(no decoding error, and no call?)";
-                } catch (JsonInputException e) {
-                    ours = e.getMessage();
-                } catch (AcceptedException e) {
-                    ours = "(accepted)";
-                }
-                if (!ours.equals(theirs)) {
-                    mismatches.add(c[0] + " " + c[1] + "\n    QEMU:    " + theirs + "\n    qapi4j:  " + ours);
-                }
+            List<String> mismatches = mismatches(qmp, CASES,
+                    (command, args, g) -> QapiSchemaCommandDispatcher.dispatch(accepting, command, args, g));
+            assertThat(mismatches).as(String.join("\n", mismatches)).isEmpty();
+        }
+    }
+
+    /** A generated dispatcher's {@code dispatch} with its implementation bound. */
+    interface Dispatch {
+        boolean dispatch(String command, JsonValue arguments, JsonGenerator out) throws Exception;
+    }
+
+    /** An implementation of a generated command interface whose every method reports that it was reached. */
+    static <T> T accepting(Class<T> commands) {
+        return commands.cast(Proxy.newProxyInstance(commands.getClassLoader(), new Class<?>[] {commands},
+                (proxy, m, a) -> {
+                    throw new AcceptedException();
+                }));
+    }
+
+    /**
+     * Sends each malformed request to the peer and through {@code ours}; returns the cases whose
+     * error texts differ (or where one side accepted).
+     */
+    static List<String> mismatches(QmpClient peer, String[][] cases, Dispatch ours) throws Exception {
+        List<String> mismatches = new ArrayList<>();
+        for (String[] c : cases) {
+            JsonObject args = (JsonObject) QemuJson.parse(c[1]);
+            String theirs;
+            try {
+                peer.execute(c[0], args);
+                theirs = "(accepted)";
+            } catch (QmpError e) {
+                theirs = e.description();
+            }
+            String mine;
+            try (JsonGenerator g = QemuJson.generator(new ByteArrayOutputStream())) {
+                mine = ours.dispatch(c[0], args, g) ? "(no decoding error, and no call?)" : "(no such command)";
+            } catch (JsonInputException e) {
+                mine = e.getMessage();
+            } catch (AcceptedException e) {
+                mine = "(accepted)";
+            }
+            if (!mine.equals(theirs)) {
+                mismatches.add(c[0] + " " + c[1] + "\n    peer:    " + theirs + "\n    qapi4j:  " + mine);
             }
         }
-        assertThat(mismatches).as(String.join("\n", mismatches)).isEmpty();
+        return mismatches;
     }
 
     /** The decoder accepted the arguments and called the implementation. */
