@@ -63,6 +63,8 @@ public final class QmpServer implements AutoCloseable {
     final boolean offerOob;
     /** Speaks QEMU's guest agent protocol (see {@link Builder#guestAgent}). */
     final boolean guestAgent;
+    /** Messages as QEMU's {@code pretty=on} monitor prints them (see {@link Builder#pretty}). */
+    final boolean pretty;
     private final ExecutorService ownDispatcher;
     private final Set<PosixFilePermission> socketMode;
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
@@ -76,6 +78,7 @@ public final class QmpServer implements AutoCloseable {
         this.registry = b.registry;
         this.offerOob = b.offerOob;
         this.guestAgent = b.guestAgent;
+        this.pretty = b.pretty;
         this.maxOutputBytes = b.maxOutputBytes;
         this.socketMode = b.socketMode;
         if (b.dispatcher != null) {
@@ -283,6 +286,7 @@ public final class QmpServer implements AutoCloseable {
         private String pkg = "qapi4j";
         private boolean offerOob = true;
         private boolean guestAgent;
+        private boolean pretty;
         private Executor dispatcher;
         private long maxOutputBytes = 64L << 20;
         private Set<PosixFilePermission> socketMode = MODE_0600;
@@ -317,6 +321,16 @@ public final class QmpServer implements AutoCloseable {
          */
         public Builder guestAgent(boolean guestAgent) {
             this.guestAgent = guestAgent;
+            return this;
+        }
+
+        /**
+         * Print messages as a QEMU monitor with {@code pretty=on} does ({@code -mon
+         * chardev=...,mode=control,pretty=on}): each member and element on its own line, four
+         * spaces per level, CR LF line ends. Default: off, one message per line.
+         */
+        public Builder pretty(boolean pretty) {
+            this.pretty = pretty;
             return this;
         }
 

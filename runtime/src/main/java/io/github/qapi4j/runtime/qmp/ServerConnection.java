@@ -336,6 +336,9 @@ final class ServerConnection implements QmpSession, JsonMessageStreamer.Listener
         if (closed) {
             return;
         }
+        if (server.pretty) {
+            msg = Wire.pretty(msg);
+        }
         int n = msg.length;
         if (server.guestAgent && n >= 2 && msg[n - 2] == '\r' && msg[n - 1] == '\n') {
             msg = Arrays.copyOf(msg, n - 1); // qemu-ga ends its lines with \n alone

@@ -54,9 +54,17 @@ public final class StandardCommands {
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(schemaJson, "schemaJson");
         List<String> order = List.copyOf(schemaOrder);
-        registry.register(QmpCommand.of("query-version", (args, session) -> g -> writeVersion(g, version)));
-        registry.register(QmpCommand.of("query-qmp-schema", (args, session) -> g -> g.writeRawValue(schemaJson)));
+        // None takes arguments: any given is 'Parameter 'x' is unexpected', as QEMU answers.
+        registry.register(QmpCommand.of("query-version", (args, session) -> {
+            noArguments(args);
+            return g -> writeVersion(g, version);
+        }));
+        registry.register(QmpCommand.of("query-qmp-schema", (args, session) -> {
+            noArguments(args);
+            return g -> g.writeRawValue(schemaJson);
+        }));
         registry.register(QmpCommand.of("query-commands", (args, session) -> {
+            noArguments(args);
             List<String> listed = queryCommands(registry, order);
             return g -> {
                 g.writeStartArray();
@@ -95,11 +103,11 @@ public final class StandardCommands {
             return g -> g.writeNumber(id);
         }));
         registry.register(QmpCommand.of("guest-ping", (args, session) -> {
-            InputObject.of(args, Path.ROOT).end();
+            noArguments(args);
             return null;
         }));
         registry.register(QmpCommand.of("guest-info", (args, session) -> {
-            InputObject.of(args, Path.ROOT).end();
+            noArguments(args);
             List<String> names = registrationOrder(registry, order, false);
             return g -> {
                 g.writeStartObject();
@@ -137,6 +145,11 @@ public final class StandardCommands {
     private static final List<String> GUEST_INFO_KEYS = QDictOrder.sort(List.of("version", "supported_commands"));
     private static final List<String> COMMAND_INFO_KEYS =
             QDictOrder.sort(List.of("name", "enabled", "success-response"));
+
+    /** A command without arguments: the first one given is unexpected (QEMU's text). */
+    private static void noArguments(JsonObject args) {
+        InputObject.of(args, Path.ROOT).end();
+    }
 
     /** {@code 'data': {'id': 'int'}}, decoded strictly with QEMU's texts. */
     private static long syncId(JsonObject args) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.github.qapi4j.runtime.json.JsonValue;
 import io.github.qapi4j.runtime.json.QemuJson;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -84,6 +85,76 @@ final class Wire {
             }
             g.writeEndObject();
         });
+    }
+
+    /**
+     * A message line as QEMU's {@code pretty=on} monitor prints it: every member and element on a
+     * line of its own, four spaces per level, an empty object or array as {@code {}} split over two
+     * lines, and every line ending in CR LF (QEMU's monitor turns each {@code \n} into
+     * {@code \r\n}). {@code line} is one compact message as the other methods make it; strings
+     * in it never hold a raw line break, since they are written escaped.
+     */
+    static byte[] pretty(byte[] line) {
+        int n = line.length;
+        if (n >= 2 && line[n - 2] == '\r' && line[n - 1] == '\n') {
+            n -= 2;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(n * 2);
+        int depth = 0;
+        boolean inString = false;
+        boolean escape = false;
+        for (int i = 0; i < n; i++) {
+            byte c = line[i];
+            if (inString) {
+                out.write(c);
+                if (escape) {
+                    escape = false;
+                } else if (c == '\\') {
+                    escape = true;
+                } else if (c == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            switch (c) {
+                case '"' -> {
+                    inString = true;
+                    out.write(c);
+                }
+                case '{', '[' -> {
+                    out.write(c);
+                    depth++;
+                    boolean empty = i + 1 < n && (line[i + 1] == '}' || line[i + 1] == ']');
+                    newline(out, empty ? depth - 1 : depth);
+                }
+                case '}', ']' -> {
+                    depth--;
+                    if (line[i - 1] != '{' && line[i - 1] != '[') {
+                        newline(out, depth);
+                    }
+                    out.write(c);
+                }
+                case ',' -> {
+                    out.write(c);
+                    newline(out, depth);
+                    if (i + 1 < n && line[i + 1] == ' ') {
+                        i++; // the compact form's space after the comma
+                    }
+                }
+                default -> out.write(c);
+            }
+        }
+        out.write('\r');
+        out.write('\n');
+        return out.toByteArray();
+    }
+
+    private static void newline(ByteArrayOutputStream out, int depth) {
+        out.write('\r');
+        out.write('\n');
+        for (int k = 0; k < 4 * depth; k++) {
+            out.write(' ');
+        }
     }
 
     static byte[] greeting(int major, int minor, int micro, String pkg, boolean oob) throws IOException {
