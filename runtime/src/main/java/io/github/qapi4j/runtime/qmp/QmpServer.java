@@ -5,6 +5,7 @@ package io.github.qapi4j.runtime.qmp;
 
 import io.github.qapi4j.runtime.json.JsonCodec;
 import io.github.qapi4j.runtime.json.JsonObject;
+import io.github.qapi4j.runtime.json.QemuJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -13,15 +14,19 @@ import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,8 +34,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * A QMP server that behaves like QEMU's QMP monitor: greeting, capabilities negotiation, request
@@ -65,6 +72,9 @@ public final class QmpServer implements AutoCloseable {
     final boolean guestAgent;
     /** Messages as QEMU's {@code pretty=on} monitor prints them (see {@link Builder#pretty}). */
     final boolean pretty;
+    /** QEMU's rate limit for guest-triggered events; null when no event kind is limited. */
+    private final EventThrottle throttle;
+    private final ScheduledExecutorService eventTimer;
     private final ExecutorService ownDispatcher;
     private final Set<PosixFilePermission> socketMode;
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
@@ -79,6 +89,13 @@ public final class QmpServer implements AutoCloseable {
         this.offerOob = b.offerOob;
         this.guestAgent = b.guestAgent;
         this.pretty = b.pretty;
+        if (b.eventRates.values().stream().anyMatch(r -> !r.isZero())) {
+            this.eventTimer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "qmp-event-timer"));
+            this.throttle = new EventThrottle(b.eventRates, eventTimer, this::broadcast, eventLock);
+        } else {
+            this.eventTimer = null;
+            this.throttle = null;
+        }
         this.maxOutputBytes = b.maxOutputBytes;
         this.socketMode = b.socketMode;
         if (b.dispatcher != null) {
@@ -192,35 +209,50 @@ public final class QmpServer implements AutoCloseable {
         connections.remove(c);
     }
 
-    /** Broadcasts an event whose data a codec writes. */
+    /**
+     * Broadcasts an event whose data a codec writes. Events a guest can trigger at will
+     * ({@code RTC_CHANGE}, {@code VSERPORT_CHANGE}, ...) are rate-limited as QEMU limits them,
+     * unless configured otherwise ({@link Builder#eventRate}).
+     */
     public <T> void emitEvent(String name, JsonCodec<T> codec, T data) {
         Objects.requireNonNull(codec, "codec");
-        emit(name, data == null ? null : g -> codec.write(g, data));
+        emit(name, data == null ? null : g -> codec.write(g, data), () -> data == null ? null
+                : (JsonObject) QemuJson.parse(new String(QemuJson.encode(codec, data), StandardCharsets.UTF_8)));
     }
 
     /** Broadcasts an event with untyped data ({@code null}: no {@code data} member). */
     public void emitEvent(String name, JsonObject data) {
-        emit(name, data == null ? null : data::write);
+        emit(name, data == null ? null : data::write, () -> data);
     }
 
     /** Broadcasts an event without data. */
     public void emitEvent(String name) {
-        emit(name, null);
+        emit(name, null, () -> null);
     }
 
-    private void emit(String name, Wire.Body data) {
+    private void emit(String name, Wire.Body data, Supplier<JsonObject> tree) {
         synchronized (eventLock) {
-            // Encoded once for all clients; the lock keeps every client's event order the same.
+            // Encoded once for all clients, stamped now even if held back; the lock keeps every
+            // client's event order the same.
             byte[] msg;
             try {
                 msg = Wire.event(name, Instant.now(), data);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            for (ServerConnection c : connections) {
-                if (c.inCommandMode()) {
-                    c.send(msg);
-                }
+            if (throttle != null && throttle.limits(name)) {
+                throttle.submit(name, tree.get(), msg);
+            } else {
+                broadcast(msg);
+            }
+        }
+    }
+
+    /** Sends an encoded event to every client in command mode; called with the event lock held. */
+    private void broadcast(byte[] msg) {
+        for (ServerConnection c : connections) {
+            if (c.inCommandMode()) {
+                c.send(msg);
             }
         }
     }
@@ -253,6 +285,9 @@ public final class QmpServer implements AutoCloseable {
             } catch (IOException e) {
                 // ignore
             }
+        }
+        if (eventTimer != null) {
+            eventTimer.shutdownNow(); // held-back events are dropped with their clients
         }
         List<ServerConnection> all = new ArrayList<>(connections);
         for (ServerConnection c : all) {
@@ -287,6 +322,7 @@ public final class QmpServer implements AutoCloseable {
         private boolean offerOob = true;
         private boolean guestAgent;
         private boolean pretty;
+        private Map<String, Duration> eventRates = EventThrottle.QEMU_RATES;
         private Executor dispatcher;
         private long maxOutputBytes = 64L << 20;
         private Set<PosixFilePermission> socketMode = MODE_0600;
@@ -321,6 +357,27 @@ public final class QmpServer implements AutoCloseable {
          */
         public Builder guestAgent(boolean guestAgent) {
             this.guestAgent = guestAgent;
+            return this;
+        }
+
+        /**
+         * The rate limit of an event kind: at most one such event per {@code rate}, the last one
+         * held back sent when it has passed (QEMU's event throttling). By default the kinds QEMU
+         * limits, one a second each: RTC_CHANGE, BLOCK_IO_ERROR (not with action stop),
+         * WATCHDOG, BALLOON_CHANGE, QUORUM_REPORT_BAD (per node-name), QUORUM_FAILURE,
+         * VSERPORT_CHANGE (per id), MEMORY_DEVICE_SIZE_CHANGE (per qom-path) and
+         * HV_BALLOON_STATUS_REPORT. {@link Duration#ZERO} lifts the limit.
+         */
+        public Builder eventRate(String event, Duration rate) {
+            Map<String, Duration> m = new HashMap<>(eventRates);
+            m.put(Objects.requireNonNull(event, "event"), Objects.requireNonNull(rate, "rate"));
+            this.eventRates = Map.copyOf(m);
+            return this;
+        }
+
+        /** No event is rate-limited (see {@link #eventRate}). */
+        public Builder noEventThrottling() {
+            this.eventRates = Map.of();
             return this;
         }
 
