@@ -3,8 +3,12 @@
  */
 package io.github.qapi4j.examples.qemu;
 
+import io.github.qapi4j.runtime.qmp.QmpClient;
 import java.io.IOException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,9 +52,37 @@ final class Qemu extends PeerProcess {
                 "-mon", "chardev=mon0,mode=control,pretty=on");
     }
 
+    /**
+     * Starts QEMU and returns once its monitor has answered a command on a throwaway connection.
+     * A QEMU that does not answer within 20 s (seen once in CI: the greeting came, then nothing
+     * for a minute) is killed and started again, twice at most, so that one stalled start-up
+     * does not fail a test about something else.
+     */
     private static Qemu start(Path dir, Path socket, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(find().toString()));
         cmd.addAll(List.of(args));
-        return new Qemu(socket, start(cmd, socket, dir.resolve(socket.getFileName() + ".log")));
+        Path log = dir.resolve(socket.getFileName() + ".log");
+        for (int attempt = 1; ; attempt++) {
+            Process p = start(cmd, socket, log);
+            if (answers(socket)) {
+                return new Qemu(socket, p);
+            }
+            stop(p);
+            Files.deleteIfExists(socket);
+            if (attempt == 3) {
+                org.junit.jupiter.api.Assertions.fail("QEMU did not answer on its monitor three times: "
+                        + Files.readString(log));
+            }
+        }
+    }
+
+    private static boolean answers(Path socket) {
+        try (QmpClient c = QmpClient.connect(UnixDomainSocketAddress.of(socket),
+                QmpClient.Options.defaults().withTimeout(Duration.ofSeconds(20)))) {
+            c.execute("query-status");
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 }
