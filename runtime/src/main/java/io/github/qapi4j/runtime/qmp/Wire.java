@@ -13,7 +13,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * The server's messages, each one line ending in CR LF, members in QEMU's QDict order (success:
+ * The server's messages, each one line ending in CR LF ({@link #pretty} spreads one over lines, and
+ * a guest agent connection ends lines in LF alone), members in QEMU's QDict order (success:
  * return, id; error: id, error; error body: class, desc; event: timestamp, event, data).
  */
 final class Wire {
