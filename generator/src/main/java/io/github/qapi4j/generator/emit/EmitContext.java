@@ -26,6 +26,7 @@ import io.github.qapi4j.generator.source.Diagnostic;
 import io.github.qapi4j.generator.source.SourceInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,6 +74,12 @@ final class EmitContext {
     final List<Diagnostic> errors = new ArrayList<>();
     private final Map<String, JType> types = new HashMap<>();
     private final Map<String, ClassName> classNames = new HashMap<>();
+    /**
+     * The implicit argument types of {@code 'gen': false} commands: QEMU hands such a command its
+     * whole argument dictionary, so their records also carry the members the schema does not
+     * declare. (A named type stays closed: other definitions may use it.)
+     */
+    private final Set<String> open = new HashSet<>();
 
     EmitContext(Schema schema, String pkg, Set<String> defined) {
         this.schema = schema;
@@ -85,13 +92,6 @@ final class EmitContext {
             }
         }
     }
-
-    /**
-     * The implicit argument types of {@code 'gen': false} commands: QEMU hands such a command its
-     * whole argument dictionary, so their records also carry the members the schema does not
-     * declare. (A named type stays closed: other definitions may use it.)
-     */
-    private final Set<String> open = new java.util.HashSet<>();
 
     /** Whether JSON {@code null} is a value of the type: {@code null}, {@code any}, an alternate with a null branch. */
     boolean admitsNull(TypeDef t) {

@@ -4,6 +4,7 @@
 package io.github.qapi4j.runtime.json;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -42,5 +43,28 @@ public final class QDictOrder {
         Arrays.sort(idx, (a, b) -> bucket[a] != bucket[b] ? Integer.compare(bucket[a], bucket[b])
                 : Integer.compare(b, a));
         return Arrays.stream(idx).map(insertionOrder::get).toList();
+    }
+
+    /**
+     * {@code v} with every object's members, at any depth, in the order QEMU prints a QDict filled
+     * in the given order (list elements keep theirs): how a QEMU reply looks when the value was
+     * written in schema order, as generated codecs write it.
+     */
+    public static JsonValue reorder(JsonValue v) {
+        if (v instanceof JsonObject o) {
+            JsonObject.Builder b = JsonObject.builder();
+            for (String name : sort(o.names())) {
+                b.put(name, reorder(o.get(name)));
+            }
+            return b.build();
+        }
+        if (v instanceof JsonArray a) {
+            List<JsonValue> items = new ArrayList<>(a.size());
+            for (int i = 0; i < a.size(); i++) {
+                items.add(reorder(a.get(i)));
+            }
+            return JsonArray.of(items);
+        }
+        return v;
     }
 }

@@ -8,9 +8,11 @@ import io.github.qapi4j.runtime.json.JsonValue;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * QEMU's rate limit for events a guest can trigger at will: the first event of a kind goes out at
@@ -46,7 +48,8 @@ final class EventThrottle {
     }
 
     private final Map<String, Duration> rates;
-    private final ScheduledExecutorService timer;
+    /** Started with the first held-back kind, not with the server: most servers never need it. */
+    private ScheduledExecutorService timer; // guarded by lock
     private final Consumer<byte[]> send;
     private final Object lock;
     private final Map<Key, Held> waiting = new HashMap<>();
@@ -54,9 +57,8 @@ final class EventThrottle {
     /**
      * @param lock held while sending, so that throttled and other events keep one order
      */
-    EventThrottle(Map<String, Duration> rates, ScheduledExecutorService timer, Consumer<byte[]> send, Object lock) {
+    EventThrottle(Map<String, Duration> rates, Consumer<byte[]> send, Object lock) {
         this.rates = Map.copyOf(rates);
-        this.timer = timer;
         this.send = send;
         this.lock = lock;
     }
@@ -68,18 +70,19 @@ final class EventThrottle {
     }
 
     /**
-     * Sends {@code message} now or holds it. {@code data} is the event's data (for the instance
-     * key, and BLOCK_IO_ERROR's action); call with the lock held.
+     * Sends {@code message} now or holds it. {@code tree} gives the event's data as a tree, asked
+     * for only when it matters (an instance key, BLOCK_IO_ERROR's action); call with the lock held.
      */
-    void submit(String event, JsonObject data, byte[] message) {
+    void submit(String event, Supplier<JsonObject> tree, byte[] message) {
         Duration rate = rates.get(event);
+        String keyMember = KEYS.get(event);
+        JsonObject data = keyMember != null || event.equals("BLOCK_IO_ERROR") ? tree.get() : null;
         if (rate == null || rate.isZero() || event.equals("BLOCK_IO_ERROR") && data != null
                 && new JsonValue.Str("stop").equals(data.get("action"))) {
             // A VM stopped by an I/O error sends no more: QEMU never merges those.
             send.accept(message);
             return;
         }
-        String keyMember = KEYS.get(event);
         Key key = new Key(event, keyMember == null || data == null ? null : data.get(keyMember));
         Held held = waiting.get(key);
         if (held != null) {
@@ -92,6 +95,9 @@ final class EventThrottle {
     }
 
     private void schedule(Key key, Duration rate) {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> QmpServer.daemon(r, "qmp-event-timer"));
+        }
         timer.schedule(() -> expire(key, rate), rate.toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -107,6 +113,15 @@ final class EventThrottle {
                 schedule(key, rate);
             } else {
                 waiting.remove(key);
+            }
+        }
+    }
+
+    /** Stops the timer; held-back events are dropped. */
+    void close() {
+        synchronized (lock) {
+            if (timer != null) {
+                timer.shutdownNow();
             }
         }
     }

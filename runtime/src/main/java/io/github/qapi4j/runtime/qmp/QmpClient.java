@@ -528,8 +528,7 @@ public final class QmpClient implements AutoCloseable {
         // (one message over many lines) reads like the compact one. State across reads:
         int depth = 0; // bracket depth of the message being read; 0 between messages
         int msgStart = -1; // where it starts in buf, or -1 between messages
-        boolean inString = false;
-        boolean escape = false;
+        JsonStrings strings = new JsonStrings(); // (between messages: a stray string, skipped whole)
         String reason = "QMP connection closed by peer";
         try {
             while (true) {
@@ -550,18 +549,9 @@ public final class QmpClient implements AutoCloseable {
                         awaitingSentinel = false;
                         depth = 0;
                         msgStart = -1;
-                        inString = false;
-                        escape = false;
-                    } else if (inString) {
-                        if (escape) {
-                            escape = false;
-                        } else if (c == '\\') {
-                            escape = true;
-                        } else if (c == '"') {
-                            inString = false;
-                        }
-                    } else if (c == '"') {
-                        inString = true; // (between messages: a stray string, skipped whole)
+                        strings.reset();
+                    } else if (strings.step(c)) {
+                        continue;
                     } else if (c == '{' || c == '[') {
                         if (depth++ == 0) {
                             msgStart = i;

@@ -34,7 +34,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -74,7 +73,6 @@ public final class QmpServer implements AutoCloseable {
     final boolean pretty;
     /** QEMU's rate limit for guest-triggered events; null when no event kind is limited. */
     private final EventThrottle throttle;
-    private final ScheduledExecutorService eventTimer;
     private final ExecutorService ownDispatcher;
     private final Set<PosixFilePermission> socketMode;
     private final Set<ServerConnection> connections = ConcurrentHashMap.newKeySet();
@@ -89,13 +87,8 @@ public final class QmpServer implements AutoCloseable {
         this.offerOob = b.offerOob;
         this.guestAgent = b.guestAgent;
         this.pretty = b.pretty;
-        if (b.eventRates.values().stream().anyMatch(r -> !r.isZero())) {
-            this.eventTimer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "qmp-event-timer"));
-            this.throttle = new EventThrottle(b.eventRates, eventTimer, this::broadcast, eventLock);
-        } else {
-            this.eventTimer = null;
-            this.throttle = null;
-        }
+        this.throttle = b.eventRates.values().stream().anyMatch(r -> !r.isZero())
+                ? new EventThrottle(b.eventRates, this::broadcast, eventLock) : null;
         this.maxOutputBytes = b.maxOutputBytes;
         this.socketMode = b.socketMode;
         if (b.dispatcher != null) {
@@ -241,7 +234,7 @@ public final class QmpServer implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             if (throttle != null && throttle.limits(name)) {
-                throttle.submit(name, tree.get(), msg);
+                throttle.submit(name, tree, msg);
             } else {
                 broadcast(msg);
             }
@@ -286,8 +279,8 @@ public final class QmpServer implements AutoCloseable {
                 // ignore
             }
         }
-        if (eventTimer != null) {
-            eventTimer.shutdownNow(); // held-back events are dropped with their clients
+        if (throttle != null) {
+            throttle.close(); // held-back events are dropped with their clients
         }
         List<ServerConnection> all = new ArrayList<>(connections);
         for (ServerConnection c : all) {

@@ -102,26 +102,14 @@ final class Wire {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(n * 2);
         int depth = 0;
-        boolean inString = false;
-        boolean escape = false;
+        JsonStrings strings = new JsonStrings();
         for (int i = 0; i < n; i++) {
             byte c = line[i];
-            if (inString) {
+            if (strings.step(c)) {
                 out.write(c);
-                if (escape) {
-                    escape = false;
-                } else if (c == '\\') {
-                    escape = true;
-                } else if (c == '"') {
-                    inString = false;
-                }
                 continue;
             }
             switch (c) {
-                case '"' -> {
-                    inString = true;
-                    out.write(c);
-                }
                 case '{', '[' -> {
                     out.write(c);
                     depth++;

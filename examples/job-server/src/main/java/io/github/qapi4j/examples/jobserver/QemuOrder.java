@@ -5,17 +5,13 @@ package io.github.qapi4j.examples.jobserver;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
-import io.github.qapi4j.runtime.json.JsonArray;
 import io.github.qapi4j.runtime.json.JsonCodec;
-import io.github.qapi4j.runtime.json.JsonObject;
 import io.github.qapi4j.runtime.json.JsonValue;
 import io.github.qapi4j.runtime.json.Path;
 import io.github.qapi4j.runtime.json.QDictOrder;
 import io.github.qapi4j.runtime.json.QemuJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * QEMU's member order for generated values. The generated codecs write members in schema order;
@@ -29,7 +25,7 @@ final class QemuOrder {
 
     /** The value as the generated codec writes it, every object's members in QDict order. */
     static <T> JsonValue tree(JsonCodec<T> codec, T value) {
-        return reorder(QemuJson.parse(new String(QemuJson.encode(codec, value), StandardCharsets.UTF_8)));
+        return QDictOrder.reorder(QemuJson.parse(new String(QemuJson.encode(codec, value), StandardCharsets.UTF_8)));
     }
 
     /** A codec that reads like {@code codec} and writes in QEMU's member order. */
@@ -50,23 +46,5 @@ final class QemuOrder {
                 tree(codec, value).write(g);
             }
         };
-    }
-
-    static JsonValue reorder(JsonValue v) {
-        if (v instanceof JsonObject o) {
-            JsonObject.Builder b = JsonObject.builder();
-            for (String name : QDictOrder.sort(o.names())) {
-                b.put(name, reorder(o.get(name)));
-            }
-            return b.build();
-        }
-        if (v instanceof JsonArray a) {
-            List<JsonValue> out = new ArrayList<>(a.size());
-            for (int i = 0; i < a.size(); i++) {
-                out.add(reorder(a.get(i)));
-            }
-            return JsonArray.of(out);
-        }
-        return v;
     }
 }

@@ -13,7 +13,6 @@ import io.github.qapi4j.examples.qemu.qapi.JobStatusChangeEvent;
 import io.github.qapi4j.examples.qemu.qapi.MirrorSyncMode;
 import io.github.qapi4j.examples.qemu.qapi.QapiSchemaCommandDispatcher;
 import io.github.qapi4j.examples.qemu.qapi.QapiSchemaCommands;
-import io.github.qapi4j.runtime.json.JsonArray;
 import io.github.qapi4j.runtime.json.JsonCodec;
 import io.github.qapi4j.runtime.json.JsonObject;
 import io.github.qapi4j.runtime.json.JsonValue;
@@ -75,7 +74,7 @@ class ReplyRoundTripOracleTest {
                 try (JsonGenerator g = QemuJson.generator(out)) {
                     assertThat(QapiSchemaCommandDispatcher.dispatch(typed, q, JsonObject.empty(), g)).as(q).isTrue();
                 }
-                JsonValue again = qdictOrder(QemuJson.parse(out.toString(StandardCharsets.UTF_8)));
+                JsonValue again = QDictOrder.reorder(QemuJson.parse(out.toString(StandardCharsets.UTF_8)));
                 compared.add(q);
                 if (!again.toString().equals(raw.toString())) {
                     mismatches.add(q + "\n    QEMU:   " + abbreviate(raw) + "\n    qapi4j: " + abbreviate(again));
@@ -109,7 +108,7 @@ class ReplyRoundTripOracleTest {
         for (QmpEvent e : events) {
             JsonCodec<Object> codec = eventCodec(e.name());
             Object typed = QemuJson.decode(codec, e.data().toString().getBytes(StandardCharsets.UTF_8));
-            JsonValue again = qdictOrder(QemuJson.parse(new String(QemuJson.encode(codec, typed), StandardCharsets.UTF_8)));
+            JsonValue again = QDictOrder.reorder(QemuJson.parse(new String(QemuJson.encode(codec, typed), StandardCharsets.UTF_8)));
             assertThat(again.toString()).as(e.name()).isEqualTo(e.data().toString());
             names.add(e.name());
         }
@@ -129,24 +128,5 @@ class ReplyRoundTripOracleTest {
     private static String abbreviate(JsonValue v) {
         String s = v.toString();
         return s.length() > 600 ? s.substring(0, 600) + "..." : s;
-    }
-
-    /** Every object's members in the order QEMU prints a QDict filled in schema order. */
-    static JsonValue qdictOrder(JsonValue v) {
-        if (v instanceof JsonObject o) {
-            JsonObject.Builder b = JsonObject.builder();
-            for (String name : QDictOrder.sort(o.names())) {
-                b.put(name, qdictOrder(o.get(name)));
-            }
-            return b.build();
-        }
-        if (v instanceof JsonArray a) {
-            List<JsonValue> items = new ArrayList<>(a.size());
-            for (int i = 0; i < a.size(); i++) {
-                items.add(qdictOrder(a.get(i)));
-            }
-            return JsonArray.of(items);
-        }
-        return v;
     }
 }
