@@ -74,7 +74,11 @@ final class EmitTestSupport {
         return Files.createDirectories(dir);
     }
 
-    /** Writes and compiles sources with {@code --release 17 -Xlint:all -Werror}; returns the class dir. */
+    /**
+     * Writes and compiles sources with {@code --release 17 -Xlint:all -Werror}, and with doclint's
+     * checks except for missing comments ({@code -Xdoclint:all,-missing}): generated Javadoc must not
+     * break a user's {@code javadoc} run. Returns the class dir.
+     */
     static Path compile(Map<String, String> sources, Path work) throws IOException {
         Path src = work.resolve("src");
         Path classes = work.resolve("classes");
@@ -101,7 +105,7 @@ final class EmitTestSupport {
             fm.setLocationFromPaths(StandardLocation.CLASS_OUTPUT, List.of(classes));
             StringWriter out = new StringWriter();
             boolean ok = javac.getTask(out, fm, diags, List.of("--release", "17", "-Xlint:all", "-Werror",
-                    "-proc:none", "-implicit:none"), null, fm.getJavaFileObjectsFromPaths(files)).call();
+                    "-Xdoclint:all,-missing", "-proc:none", "-implicit:none"), null, fm.getJavaFileObjectsFromPaths(files)).call();
             if (!ok) {
                 StringBuilder sb = new StringBuilder("compilation failed:\n").append(out);
                 int n = 0;
