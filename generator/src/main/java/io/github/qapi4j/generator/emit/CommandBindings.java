@@ -184,6 +184,22 @@ final class CommandBindings {
         return CodeBlock.join(fs, ", ");
     }
 
+    /** The flags a server registers: the client's, plus the special features its policy checks. */
+    private CodeBlock serverFlagList(CommandDef c) {
+        List<CodeBlock> fs = new ArrayList<>();
+        CodeBlock l = flagList(c);
+        if (!l.isEmpty()) {
+            fs.add(l);
+        }
+        if (c.features().stream().anyMatch(io.github.qapi4j.generator.model.Feature::isDeprecated)) {
+            fs.add(CodeBlock.of("$T.DEPRECATED", FLAG));
+        }
+        if (c.features().stream().anyMatch(io.github.qapi4j.generator.model.Feature::isUnstable)) {
+            fs.add(CodeBlock.of("$T.UNSTABLE", FLAG));
+        }
+        return CodeBlock.join(fs, ", ");
+    }
+
     private TypeSpec clientClass(ClassName name, ClassName iface, List<CommandDef> all, boolean async) {
         TypeSpec.Builder t = TypeSpec.classBuilder(name).addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addSuperinterface(iface)
@@ -253,7 +269,8 @@ final class CommandBindings {
         } else {
             TypeName atn = ctx.type(at.name()).type();
             CodeBlock input = commands.argumentsInput(c, at, CodeBlock.of("args"));
-            h.addStatement("$T a = $L.decode($L, $T.ROOT)", atn, ctx.type(at.name()).codec(), input, PATH);
+            h.addStatement("$T a = $L.decode($L, $T.root(session.compatPolicy()))", atn, ctx.type(at.name()).codec(),
+                    input, PATH);
             if (commands.flattened(c)) {
                 for (Member mem : members(at)) {
                     args.add(args.isEmpty() ? "a.$N()" : ", a.$N()", JavaNames.memberName(mem.name()));
@@ -272,7 +289,7 @@ final class CommandBindings {
         return CodeBlock.builder()
                 .add("registry.registerIfAbsent(new $T($S, (args, session) -> {\n$>", QMP_COMMAND, c.name())
                 .add(h.build())
-                .add("$<}, $T.of($L)));\n", SET, flagList(c))
+                .add("$<}, $T.of($L)));\n", SET, serverFlagList(c))
                 .build();
     }
 

@@ -46,6 +46,7 @@ final class EmitContext {
     static final ClassName JSON_OBJECT_BUILDER = JSON_OBJECT.nestedClass("Builder");
     static final ClassName JSON_ARRAY = ClassName.get(RT + ".json", "JsonArray");
     static final ClassName PATH = ClassName.get(RT + ".json", "Path");
+    static final ClassName COMPAT_POLICY = ClassName.get(RT + ".json", "CompatPolicy");
     static final ClassName INPUT_OBJECT = ClassName.get(RT + ".json", "InputObject");
     static final ClassName MEMBERS = ClassName.get(RT + ".json", "Members");
     static final ClassName READING = ClassName.get(RT + ".json", "Reading");
@@ -308,5 +309,22 @@ final class EmitContext {
 
     static boolean isCommand(Definition d) {
         return d instanceof CommandDef;
+    }
+
+    /**
+     * The special features among {@code features} ({@code deprecated}, {@code unstable}) as the
+     * runtime's bit set, e.g. {@code CompatPolicy.DEPRECATED}; null if there are none. What the
+     * server's compatibility policy checks (input) or hides (output).
+     */
+    static CodeBlock special(List<Feature> features) {
+        boolean deprecated = features.stream().anyMatch(Feature::isDeprecated);
+        boolean unstable = features.stream().anyMatch(Feature::isUnstable);
+        if (deprecated && unstable) {
+            return CodeBlock.of("$T.DEPRECATED | $T.UNSTABLE", COMPAT_POLICY, COMPAT_POLICY);
+        }
+        if (deprecated || unstable) {
+            return CodeBlock.of("$T.$L", COMPAT_POLICY, deprecated ? "DEPRECATED" : "UNSTABLE");
+        }
+        return null;
     }
 }

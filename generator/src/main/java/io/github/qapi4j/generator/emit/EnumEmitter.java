@@ -6,12 +6,17 @@ package io.github.qapi4j.generator.emit;
 import static io.github.qapi4j.generator.emit.EmitContext.*;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.qapi4j.generator.model.EnumDef;
 import io.github.qapi4j.generator.model.EnumValue;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -41,6 +46,8 @@ final class EnumEmitter {
             t.addJavadoc("$L", typeDoc);
         }
         structs.decorate(t, e.name(), "enum", e.condition(), e.features());
+        // constants by special features, for the codec's compatibility-policy checks
+        Map<CodeBlock, List<String>> special = new LinkedHashMap<>();
         for (EnumValue v : e.values()) {
             if (!ctx.included(v.condition())) {
                 continue;
@@ -48,6 +55,10 @@ final class EnumEmitter {
             String name = JavaNames.constantName(v.name());
             if (name.equals(UNRECOGNIZED)) {
                 name = name + "_";
+            }
+            CodeBlock bits = EmitContext.special(v.features());
+            if (bits != null) {
+                special.computeIfAbsent(bits, k -> new ArrayList<>()).add(name);
             }
             scope.claim(name, v.name(), v.info() != null ? v.info() : e.info());
             TypeSpec.Builder c = TypeSpec.anonymousClassBuilder("$S", v.name());
@@ -68,7 +79,7 @@ final class EnumEmitter {
         t.addField(FieldSpec.builder(ParameterizedTypeName.get(ENUM_CODEC, self), "CODEC", Modifier.PUBLIC,
                         Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("Reads ({@code UNRECOGNIZED} for unknown values), decodes and writes this enum.\n")
-                .initializer("$T.withFallback($T.class, $L)", ENUM_CODEC, self, UNRECOGNIZED).build());
+                .initializer(codecInitializer(self, special)).build());
         t.addMethod(MethodSpec.methodBuilder("wireName").addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC).returns(String.class).addStatement("return wireName").build());
         t.addMethod(MethodSpec.methodBuilder("fromWireName").addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -80,5 +91,14 @@ final class EnumEmitter {
                         "no " + e.name() + " value '", "'")
                 .endControlFlow().addStatement("return e").build());
         return t.build();
+    }
+
+    /** {@code EnumCodec.withFallback(...)}, with {@code .special(bits, constants...)} per special-feature set. */
+    private static CodeBlock codecInitializer(ClassName self, Map<CodeBlock, List<String>> special) {
+        CodeBlock.Builder b = CodeBlock.builder().add("$T.withFallback($T.class, $L)", ENUM_CODEC, self, UNRECOGNIZED);
+        for (Map.Entry<CodeBlock, List<String>> en : special.entrySet()) {
+            b.add("\n$>$>.special($L, $L)$<$<", en.getKey(), String.join(", ", en.getValue()));
+        }
+        return b.build();
     }
 }

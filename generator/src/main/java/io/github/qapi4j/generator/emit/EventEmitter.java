@@ -50,11 +50,13 @@ final class EventEmitter {
         t.addAnnotation(AnnotationSpec.builder(META_EVENT).addMember("name", "$S", e.name()).build());
         t.addAnnotations(ctx.metadata(e.condition(), e.features()));
         ClassName self = ctx.eventClass(e);
+        CodeBlock empty = fields.isEmpty() ? CodeBlock.of("$T::new", self) : CodeBlock.of("null");
+        CodeBlock special = EmitContext.special(e.features());
         t.addField(FieldSpec.builder(ParameterizedTypeName.get(EVENT_TYPE, self), "TYPE", Modifier.PUBLIC,
                         Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("The event's name and data codec, for the client's typed listeners and awaits.\n")
-                .initializer("new $T<>($S, CODEC, $L)", EVENT_TYPE, e.name(),
-                        fields.isEmpty() ? CodeBlock.of("$T::new", self) : CodeBlock.of("null"))
+                .initializer(special == null ? CodeBlock.of("new $T<>($S, CODEC, $L)", EVENT_TYPE, e.name(), empty)
+                        : CodeBlock.of("new $T<>($S, CODEC, $L, $L)", EVENT_TYPE, e.name(), empty, special))
                 .build());
         return t.build();
     }
@@ -99,6 +101,11 @@ final class EventEmitter {
     private CodeBlock typeInit(EventDef e) {
         if (ctx.hasEventRecord(e)) {
             return CodeBlock.of("$T.TYPE", ctx.eventClass(e));
+        }
+        CodeBlock special = EmitContext.special(e.features());
+        if (special != null) {
+            return CodeBlock.of("new $T<>($S, $L, null, $L)", EVENT_TYPE, e.name(), ctx.type(e.argTypeName()).codec(),
+                    special);
         }
         return CodeBlock.of("$T.of($S, $L)", EVENT_TYPE, e.name(), ctx.type(e.argTypeName()).codec());
     }

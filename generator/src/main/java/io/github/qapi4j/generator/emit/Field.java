@@ -29,6 +29,11 @@ record Field(Member member, String name, EmitContext.JType type, String doc, boo
         return member.name();
     }
 
+    /** The member's special features as a bit-set expression, or null (see {@link EmitContext#special}). */
+    com.palantir.javapoet.CodeBlock special() {
+        return EmitContext.special(member.features());
+    }
+
     /** Whether the Java side treats the member as optional ({@code Optional<T>}). */
     boolean optional() {
         return member.optional() || lenient;

@@ -378,7 +378,12 @@ final class RecordCodegen {
                 b.t(f.type().type()).a(".Codec.decodeMembers(in)");
             } else {
                 String how = f.schemaOptional() ? "maybe" : f.optional() ? "present" : "required";
-                b.a("in." + how + "(").s(f.wire()).a(", ").c(f.type().codec()).a(")");
+                b.a("in." + how + "(").s(f.wire()).a(", ").c(f.type().codec());
+                CodeBlock special = f.special();
+                if (special != null) {
+                    b.a(", ").c(special);
+                }
+                b.a(")");
             }
         }
         if (additional != null) {
@@ -407,16 +412,34 @@ final class RecordCodegen {
             if (f.flat()) {
                 b.t(f.type().type()).a(".Codec.writeMembers(g, v." + f.name() + "())").end();
             } else if (f.optional()) {
-                b.a("if (v." + f.name() + "().isPresent())").open();
+                b.a("if (v." + f.name() + "().isPresent()");
+                hidden(b, f.special(), " && ");
+                b.a(")").open();
                 b.a("g.writeFieldName(" + members + ".name(" + order.indexOf(f.wire()) + "))").end();
                 b.c(Tmpl.write(f.type(), CodeBlock.of("v.$N().get()", f.name()))).end();
                 b.close();
             } else {
+                CodeBlock special = f.special();
+                if (special != null) {
+                    b.a("if (");
+                    hidden(b, special, "");
+                    b.a(")").open();
+                }
                 b.a("g.writeFieldName(" + members + ".name(" + order.indexOf(f.wire()) + "))").end();
                 b.c(Tmpl.write(f.type(), CodeBlock.of("v.$N()", f.name()))).end();
+                if (special != null) {
+                    b.close();
+                }
             }
             k++;
         }
         return b.build();
+    }
+
+    /** {@code !CompatPolicy.hides(g, <special>)} after {@code prefix}, if there are special features. */
+    private static void hidden(Src b, CodeBlock special, String prefix) {
+        if (special != null) {
+            b.a(prefix + "!").t(EmitContext.COMPAT_POLICY).a(".hides(g, ").c(special).a(")");
+        }
     }
 }

@@ -164,11 +164,20 @@ final class UnionEmitter {
             Member m = base.get(i);
             EmitContext.JType jt = ctx.type(m.typeName());
             CodeBlock path = CodeBlock.of("in.path().member($S)", m.name());
+            CodeBlock special = EmitContext.special(m.features());
+            CodeBlock policy = special == null ? null
+                    : CodeBlock.of("in.path().checkPolicy($L, \"parameter\", $S)", special, m.name());
             if (m.optional()) {
                 decode.addStatement("$T r_$L = in.optional($S)", JSON_VALUE, i, m.name());
-                decode.beginControlFlow("if (r_$L != null)", i)
-                        .addStatement(Tmpl.decode(jt, CodeBlock.of("r_$L", i), path)).endControlFlow();
+                decode.beginControlFlow("if (r_$L != null)", i);
+                if (policy != null) {
+                    decode.addStatement(policy);
+                }
+                decode.addStatement(Tmpl.decode(jt, CodeBlock.of("r_$L", i), path)).endControlFlow();
             } else {
+                if (policy != null) {
+                    decode.addStatement(policy);
+                }
                 decode.addStatement(Tmpl.decode(jt, CodeBlock.of("in.required($S)", m.name()), path));
             }
         }

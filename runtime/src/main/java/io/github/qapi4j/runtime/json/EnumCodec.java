@@ -32,8 +32,22 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
     private final byte[][] keys;
     private final Object[] values;
     private final int mask;
+    /** Special features by ordinal ({@link CompatPolicy#DEPRECATED}, ...), or null if none has any. */
+    private final int[] special;
+
+    private EnumCodec(EnumCodec<E> base, int[] special) {
+        this.byWireName = base.byWireName;
+        this.unknown = base.unknown;
+        this.encoded = base.encoded;
+        this.words = base.words;
+        this.keys = base.keys;
+        this.values = base.values;
+        this.mask = base.mask;
+        this.special = special;
+    }
 
     private EnumCodec(Class<E> type, E unknown) {
+        this.special = null;
         this.unknown = unknown;
         E[] constants = type.getEnumConstants();
         this.byWireName = new HashMap<>(constants.length * 2);
@@ -130,6 +144,25 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
         return new EnumCodec<>(type, java.util.Objects.requireNonNull(unknown, "unknown"));
     }
 
+    /**
+     * This codec, with special features ({@link CompatPolicy#DEPRECATED}, {@link CompatPolicy#UNSTABLE})
+     * for some values: strict {@link #decode} checks them against the path's policy
+     * ({@code Deprecated value drive-backup disabled by policy}).
+     */
+    @SafeVarargs
+    public final EnumCodec<E> special(int features, E... constants) {
+        int[] s = special == null ? new int[encoded.length] : special.clone();
+        for (E e : constants) {
+            s[e.ordinal()] |= features;
+        }
+        return new EnumCodec<>(this, s);
+    }
+
+    /** The special features of a constant (0 if none). */
+    public int specialFeatures(E value) {
+        return special == null ? 0 : special[value.ordinal()];
+    }
+
     /** The constant for a wire value, or {@code null}. */
     public E lookup(String wireName) {
         return byWireName.get(wireName);
@@ -163,6 +196,9 @@ public final class EnumCodec<E extends Enum<E> & QapiEnum> implements JsonCodec<
         E e = byWireName.get(s);
         if (e == null) {
             throw path.badEnumValue(s);
+        }
+        if (special != null) {
+            path.checkPolicy(special[e.ordinal()], "value", s);
         }
         return e;
     }

@@ -70,6 +70,31 @@ public final class InputObject {
         return codec.decode(required(name), path.member(name));
     }
 
+    /**
+     * Decodes a mandatory member with special features ({@link CompatPolicy#DEPRECATED},
+     * {@link CompatPolicy#UNSTABLE}): checked against the path's policy first, present or not, as
+     * QEMU checks it before visiting the member.
+     */
+    public <T> T required(String name, JsonCodec<T> codec, int special) {
+        path.checkPolicy(special, "parameter", name);
+        return required(name, codec);
+    }
+
+    /** Decodes an optional member with special features: checked against the policy if present. */
+    public <T> Optional<T> maybe(String name, JsonCodec<T> codec, int special) {
+        JsonValue v = optional(name);
+        if (v == null) {
+            return Optional.empty();
+        }
+        path.checkPolicy(special, "parameter", name);
+        return Optional.of(codec.decode(v, path.member(name)));
+    }
+
+    /** {@link #present(String, JsonCodec)} for a member with special features. */
+    public <T> Optional<T> present(String name, JsonCodec<T> codec, int special) {
+        return Optional.of(required(name, codec, special));
+    }
+
     /** Decodes an optional member; {@code null} if absent. */
     public <T> T optional(String name, JsonCodec<T> codec) {
         JsonValue v = optional(name);

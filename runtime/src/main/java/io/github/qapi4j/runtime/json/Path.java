@@ -10,27 +10,57 @@ package io.github.qapi4j.runtime.json;
  * reported. Also the factory of those errors (as {@link JsonInputException}s).
  */
 public final class Path {
-    /** The command's {@code arguments} object itself. */
-    public static final Path ROOT = new Path(null, null, -1);
+    /** The command's {@code arguments} object itself, decoded under QEMU's default policy. */
+    public static final Path ROOT = new Path(null, null, -1, CompatPolicy.ACCEPT_ALL);
 
     private final Path parent;
     private final String name;
     private final int index;
+    private final CompatPolicy policy;
 
-    private Path(Path parent, String name, int index) {
+    private Path(Path parent, String name, int index, CompatPolicy policy) {
         this.parent = parent;
         this.name = name;
         this.index = index;
+        this.policy = policy;
+    }
+
+    /**
+     * The {@code arguments} object decoded under a compatibility policy: deprecated or unstable
+     * members and enum values below it are checked against it ({@link #ROOT} for the default).
+     */
+    public static Path root(CompatPolicy policy) {
+        return policy.equals(CompatPolicy.ACCEPT_ALL) ? ROOT : new Path(null, null, -1, policy);
+    }
+
+    /** The compatibility policy decoding below this path runs under. */
+    public CompatPolicy policy() {
+        return policy;
     }
 
     /** The path of member {@code name} of the object at this path. */
     public Path member(String name) {
-        return new Path(this, name, -1);
+        return new Path(this, name, -1, policy);
     }
 
     /** The path of element {@code i} of the list at this path. */
     public Path element(int i) {
-        return new Path(this, null, i);
+        return new Path(this, null, i, policy);
+    }
+
+    /**
+     * Checks input with special features ({@link CompatPolicy#DEPRECATED}, {@link CompatPolicy#UNSTABLE})
+     * against the policy: {@code Deprecated <kind> <name> disabled by policy} if rejected.
+     *
+     * @param kind {@code parameter} or {@code value}, as in QEMU's text
+     */
+    public void checkPolicy(int special, String kind, String name) {
+        if (special != 0) {
+            String rejection = policy.rejection(special, kind, name);
+            if (rejection != null) {
+                throw new JsonInputException(rejection);
+            }
+        }
     }
 
     /** Whether this is a list element (which QEMU's messages for sized integers call {@code null}). */

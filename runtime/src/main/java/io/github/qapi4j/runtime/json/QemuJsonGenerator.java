@@ -101,6 +101,8 @@ public final class QemuJsonGenerator extends JsonGenerator {
     private int[] states = new int[8];
     /** Current values by depth (0 = root), allocated on first use. */
     private Object[] values;
+    /** What generated writers leave out ({@link CompatPolicy#hides(JsonGenerator, int)}). */
+    private CompatPolicy compatPolicy = CompatPolicy.ACCEPT_ALL;
 
     /** A generator flushing to {@code out} (stream mode). */
     QemuJsonGenerator(OutputStream out) {
@@ -117,6 +119,22 @@ public final class QemuJsonGenerator extends JsonGenerator {
         this.features = QemuJson.FACTORY.getGeneratorFeatures();
         this.constraints = QemuJson.FACTORY.streamWriteConstraints();
         this.maxDepth = constraints.getMaxNestingDepth();
+    }
+
+    /** The compatibility policy generated writers consult (QEMU's default unless set). */
+    public CompatPolicy compatPolicy() {
+        return compatPolicy;
+    }
+
+    /**
+     * Sets the compatibility policy: with an output policy {@code hide}, generated writers leave
+     * out members with that special feature, as QEMU's output visitor does.
+     *
+     * @return this generator
+     */
+    public QemuJsonGenerator compatPolicy(CompatPolicy policy) {
+        this.compatPolicy = java.util.Objects.requireNonNull(policy, "policy");
+        return this;
     }
 
     /**

@@ -3,6 +3,7 @@
  */
 package io.github.qapi4j.runtime.qmp;
 
+import io.github.qapi4j.runtime.json.CompatPolicy;
 import io.github.qapi4j.runtime.json.JsonCodec;
 import io.github.qapi4j.runtime.json.JsonObject;
 import io.github.qapi4j.runtime.json.JsonValue;
@@ -27,7 +28,11 @@ public record QmpCommand(String name, QmpHandler handler, Set<Flag> flags) {
         /** {@code success-response: false}: no reply on success (errors are still sent). */
         NO_SUCCESS_RESPONSE,
         /** {@code allow-preconfig: true}: recorded only; this server has no preconfig phase. */
-        ALLOW_PRECONFIG
+        ALLOW_PRECONFIG,
+        /** Feature {@code deprecated}: subject to the server's compatibility policy. */
+        DEPRECATED,
+        /** Feature {@code unstable}: subject to the server's compatibility policy. */
+        UNSTABLE
     }
 
     public QmpCommand {
@@ -76,6 +81,11 @@ public record QmpCommand(String name, QmpHandler handler, Set<Flag> flags) {
      */
     public static JsonValue declared(JsonValue arguments, String... names) {
         return arguments instanceof JsonObject o ? declared(o, names) : arguments;
+    }
+
+    /** The command's special features as {@code CompatPolicy} bits. */
+    public int specialFeatures() {
+        return (has(Flag.DEPRECATED) ? CompatPolicy.DEPRECATED : 0) | (has(Flag.UNSTABLE) ? CompatPolicy.UNSTABLE : 0);
     }
 
     public boolean has(Flag flag) {

@@ -15,12 +15,19 @@ import java.util.function.Supplier;
  * @param name the event name, e.g. {@code JOB_STATUS_CHANGE}
  * @param codec reads the event's {@code data} (forward-compatible)
  * @param empty the value for an event sent without {@code data}, or null when data is required
+ * @param specialFeatures the event's special features ({@code CompatPolicy.DEPRECATED},
+ *     {@code CompatPolicy.UNSTABLE}): a server hides such an event where its policy says so
  * @param <T> the Java type of the event's data
  */
-public record QmpEventType<T>(String name, JsonCodec<T> codec, Supplier<T> empty) {
+public record QmpEventType<T>(String name, JsonCodec<T> codec, Supplier<T> empty, int specialFeatures) {
     public QmpEventType {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(codec, "codec");
+    }
+
+    /** An event type without special features. */
+    public QmpEventType(String name, JsonCodec<T> codec, Supplier<T> empty) {
+        this(name, codec, empty, 0);
     }
 
     /** An event type whose data is required. */

@@ -3,6 +3,7 @@
  */
 package io.github.qapi4j.runtime.qmp;
 
+import io.github.qapi4j.runtime.json.CompatPolicy;
 import io.github.qapi4j.runtime.json.JsonCodec;
 import io.github.qapi4j.runtime.json.JsonObject;
 import io.github.qapi4j.runtime.json.QemuJson;
@@ -71,6 +72,8 @@ public final class QmpServer implements AutoCloseable {
     final boolean guestAgent;
     /** Messages as QEMU's {@code pretty=on} monitor prints them (see {@link Builder#pretty}). */
     final boolean pretty;
+    /** QEMU's {@code -compat} policy (see {@link Builder#compatPolicy}). */
+    final CompatPolicy compatPolicy;
     /** QEMU's rate limit for guest-triggered events; null when no event kind is limited. */
     private final EventThrottle throttle;
     private final ExecutorService ownDispatcher;
@@ -87,6 +90,7 @@ public final class QmpServer implements AutoCloseable {
         this.offerOob = b.offerOob;
         this.guestAgent = b.guestAgent;
         this.pretty = b.pretty;
+        this.compatPolicy = b.compatPolicy;
         this.throttle = b.eventRates.values().stream().anyMatch(r -> !r.isZero())
                 ? new EventThrottle(b.eventRates, this::broadcast, eventLock) : null;
         this.maxOutputBytes = b.maxOutputBytes;
@@ -213,6 +217,19 @@ public final class QmpServer implements AutoCloseable {
                 : (JsonObject) QemuJson.parse(new String(QemuJson.encode(codec, data), StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Broadcasts a typed event (generated {@code XxxEvent.TYPE}); {@code data} may be null for an
+     * event without data. An event with the special feature {@code deprecated} or {@code unstable}
+     * is not sent where the compatibility policy hides that output, as QEMU's generated
+     * {@code qapi_event_send_*} does not.
+     */
+    public <T> void emitEvent(QmpEventType<T> type, T data) {
+        if (compatPolicy.hides(type.specialFeatures())) {
+            return;
+        }
+        emitEvent(type.name(), type.codec(), data);
+    }
+
     /** Broadcasts an event with untyped data ({@code null}: no {@code data} member). */
     public void emitEvent(String name, JsonObject data) {
         emit(name, data == null ? null : data::write, () -> data);
@@ -229,7 +246,7 @@ public final class QmpServer implements AutoCloseable {
             // client's event order the same.
             byte[] msg;
             try {
-                msg = Wire.event(name, Instant.now(), data);
+                msg = Wire.event(name, Instant.now(), data, compatPolicy);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -315,6 +332,7 @@ public final class QmpServer implements AutoCloseable {
         private boolean offerOob = true;
         private boolean guestAgent;
         private boolean pretty;
+        private CompatPolicy compatPolicy = CompatPolicy.ACCEPT_ALL;
         private Map<String, Duration> eventRates = EventThrottle.QEMU_RATES;
         private Executor dispatcher;
         private long maxOutputBytes = 64L << 20;
@@ -371,6 +389,22 @@ public final class QmpServer implements AutoCloseable {
         /** No event is rate-limited (see {@link #eventRate}). */
         public Builder noEventThrottling() {
             this.eventRates = Map.of();
+            return this;
+        }
+
+        /**
+         * QEMU's {@code -compat} policy for deprecated and unstable commands, members, enum values and
+         * events (default: accept everything). Input {@code reject}: {@code Deprecated command
+         * drive-backup disabled by policy} (class {@code CommandNotFound}), {@code Deprecated
+         * parameter device disabled by policy}, {@code Deprecated value drive-backup disabled by
+         * policy}; output {@code hide}: such members are left out of replies and events, such
+         * events ({@link #emitEvent(QmpEventType, Object)}) are not sent, and
+         * {@link StandardCommands}' {@code query-qmp-schema} leaves out what is deprecated. Input
+         * {@code crash}: the client's connection is closed without a reply (QEMU aborts).
+         * Generated bindings carry the special features this needs.
+         */
+        public Builder compatPolicy(CompatPolicy policy) {
+            this.compatPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

@@ -3,6 +3,8 @@
  */
 package io.github.qapi4j.runtime.qmp;
 
+import io.github.qapi4j.runtime.json.CompatPolicy;
+
 /** One client connection as a command handler sees it. */
 public interface QmpSession {
     /** A number unique within the server, in connection order, starting at 1. */
@@ -10,4 +12,12 @@ public interface QmpSession {
 
     /** Whether the client enabled the {@code oob} capability. */
     boolean oobEnabled();
+
+    /**
+     * The server's compatibility policy: generated handlers decode arguments from
+     * {@code Path.root(session.compatPolicy())}.
+     */
+    default CompatPolicy compatPolicy() {
+        return CompatPolicy.ACCEPT_ALL;
+    }
 }

@@ -4,6 +4,7 @@
 package io.github.qapi4j.runtime.qmp;
 
 import io.github.qapi4j.runtime.json.JsonArray;
+import io.github.qapi4j.runtime.json.CompatPolicy;
 import io.github.qapi4j.runtime.json.JsonInputException;
 import io.github.qapi4j.runtime.json.JsonMessageStreamer;
 import io.github.qapi4j.runtime.json.JsonObject;
@@ -65,6 +66,11 @@ final class ServerConnection implements QmpSession, JsonMessageStreamer.Listener
     @Override
     public boolean oobEnabled() {
         return oobEnabled;
+    }
+
+    @Override
+    public CompatPolicy compatPolicy() {
+        return server.compatPolicy;
     }
 
     boolean inCommandMode() {
@@ -195,6 +201,10 @@ final class ServerConnection implements QmpSession, JsonMessageStreamer.Listener
             reply = run(req, id);
         } catch (QmpError e) {
             reply = Wire.error(e, id);
+        } catch (CompatPolicy.CrashException e) {
+            // QEMU aborts; its client sees the connection end without a reply
+            close();
+            return null;
         }
         return reply;
     }
@@ -219,6 +229,10 @@ final class ServerConnection implements QmpSession, JsonMessageStreamer.Listener
         if (entry == null) {
             throw notFound("The command " + name + " has not been found");
         }
+        String rejection = server.compatPolicy.rejection(entry.command().specialFeatures(), "command", name);
+        if (rejection != null) {
+            throw notFound(rejection);
+        }
         if (!entry.enabled()) {
             String reason = entry.disableReason();
             throw notFound("Command " + name + " has been disabled" + (reason != null ? ": " + reason : ""));
@@ -230,7 +244,7 @@ final class ServerConnection implements QmpSession, JsonMessageStreamer.Listener
         QmpHandler.Result result;
         try {
             result = cmd.handler().invoke(args, this);
-        } catch (QmpError e) {
+        } catch (QmpError | CompatPolicy.CrashException e) {
             throw e;
         } catch (Exception e) {
             // Whatever a handler throws becomes a GenericError reply, never a lost client.
@@ -250,9 +264,9 @@ final class ServerConnection implements QmpSession, JsonMessageStreamer.Listener
         return reply;
     }
 
-    private static byte[] success(QmpHandler.Result result, JsonValue id) {
+    private byte[] success(QmpHandler.Result result, JsonValue id) {
         try {
-            return Wire.success(result, id);
+            return Wire.success(result, id, server.compatPolicy);
         } catch (IOException | RuntimeException e) {
             // The return value could not be encoded: an error reply, never a dropped client.
             throw QmpError.of(e);

@@ -4,16 +4,22 @@
 package io.github.qapi4j.runtime.qmp;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.github.qapi4j.runtime.json.CompatPolicy;
 import io.github.qapi4j.runtime.json.InputObject;
+import io.github.qapi4j.runtime.json.JsonArray;
 import io.github.qapi4j.runtime.json.JsonObject;
+import io.github.qapi4j.runtime.json.JsonValue;
 import io.github.qapi4j.runtime.json.Path;
 import io.github.qapi4j.runtime.json.QDictOrder;
+import io.github.qapi4j.runtime.json.QemuJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * The introspection commands every QEMU monitor has, answered exactly as QEMU answers them:
@@ -59,8 +65,13 @@ public final class StandardCommands {
             noArguments(args);
             return g -> writeVersion(g, version);
         }));
+        Supplier<JsonValue> withoutDeprecated = lazily(() -> withoutDeprecated(schemaJson));
         registry.register(QmpCommand.of("query-qmp-schema", (args, session) -> {
             noArguments(args);
+            if (session.compatPolicy().deprecatedOutput() == CompatPolicy.Output.HIDE) {
+                JsonValue zapped = withoutDeprecated.get();
+                return zapped::write;
+            }
             return g -> g.writeRawValue(schemaJson);
         }));
         registry.register(QmpCommand.of("query-commands", (args, session) -> {
@@ -208,5 +219,60 @@ public final class StandardCommands {
             }
         }
         g.writeEndObject();
+    }
+
+    /**
+     * The introspection data as QEMU sends it under {@code -compat deprecated-output=hide}:
+     * without the entities whose features include {@code deprecated}, and without such members of
+     * object types (QEMU's {@code zap_deprecated}; enum values and unstable elements stay).
+     */
+    static JsonValue withoutDeprecated(String schemaJson) {
+        JsonArray all = (JsonArray) QemuJson.parse(schemaJson);
+        List<JsonValue> kept = new ArrayList<>();
+        for (JsonValue v : all.items()) {
+            JsonObject entity = (JsonObject) v;
+            if (deprecated(entity)) {
+                continue;
+            }
+            if (entity.get("meta-type") instanceof JsonValue.Str t && t.value().equals("object")
+                    && entity.get("members") instanceof JsonArray members) {
+                List<JsonValue> keptMembers = new ArrayList<>();
+                for (JsonValue m : members.items()) {
+                    if (!deprecated((JsonObject) m)) {
+                        keptMembers.add(m);
+                    }
+                }
+                JsonObject.Builder b = JsonObject.builder();
+                for (int i = 0; i < entity.size(); i++) {
+                    b.put(entity.name(i), entity.name(i).equals("members") ? JsonArray.of(keptMembers) : entity.value(i));
+                }
+                entity = b.build();
+            }
+            kept.add(entity);
+        }
+        return JsonArray.of(kept);
+    }
+
+    private static boolean deprecated(JsonObject o) {
+        if (o.get("features") instanceof JsonArray features) {
+            for (JsonValue f : features.items()) {
+                if (f instanceof JsonValue.Str s && s.value().equals("deprecated")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static <T> Supplier<T> lazily(Supplier<T> make) {
+        AtomicReference<T> cache = new AtomicReference<>();
+        return () -> {
+            T v = cache.get();
+            if (v == null) {
+                v = make.get();
+                cache.compareAndSet(null, v);
+            }
+            return v;
+        };
     }
 }

@@ -5,8 +5,10 @@ package io.github.qapi4j.runtime.qmp;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import io.github.qapi4j.runtime.json.CompatPolicy;
 import io.github.qapi4j.runtime.json.JsonValue;
 import io.github.qapi4j.runtime.json.QemuJson;
+import io.github.qapi4j.runtime.json.QemuJsonGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,15 +29,21 @@ final class Wire {
     }
 
     static byte[] line(Body body) throws IOException {
+        return line(body, CompatPolicy.ACCEPT_ALL);
+    }
+
+    /** One message line, written under a compatibility policy (what generated writers hide). */
+    static byte[] line(Body body, CompatPolicy policy) throws IOException {
         ByteArrayBuilder out = new ByteArrayBuilder(128);
         try (JsonGenerator g = QemuJson.generator(out)) {
+            ((QemuJsonGenerator) g).compatPolicy(policy);
             body.write(g);
             g.writeRaw("\r\n");
         }
         return out.toByteArray();
     }
 
-    static byte[] success(QmpHandler.Result result, JsonValue id) throws IOException {
+    static byte[] success(QmpHandler.Result result, JsonValue id, CompatPolicy policy) throws IOException {
         return line(g -> {
             g.writeStartObject();
             g.writeFieldName("return");
@@ -50,7 +58,7 @@ final class Wire {
                 id.write(g);
             }
             g.writeEndObject();
-        });
+        }, policy);
     }
 
     static byte[] error(QmpError e, JsonValue id) {
@@ -72,7 +80,7 @@ final class Wire {
         }
     }
 
-    static byte[] event(String name, Instant when, Body data) throws IOException {
+    static byte[] event(String name, Instant when, Body data, CompatPolicy policy) throws IOException {
         return line(g -> {
             g.writeStartObject();
             g.writeObjectFieldStart("timestamp");
@@ -85,7 +93,7 @@ final class Wire {
                 data.write(g);
             }
             g.writeEndObject();
-        });
+        }, policy);
     }
 
     /**

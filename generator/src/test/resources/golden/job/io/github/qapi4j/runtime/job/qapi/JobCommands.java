@@ -215,32 +215,32 @@ public interface JobCommands {
      */
     static void register(QmpRegistry registry, JobCommands impl) {
         registry.registerIfAbsent(new QmpCommand("job-pause", (args, session) -> {
-            JobPauseArguments a = JobPauseArguments.CODEC.decode(args, Path.ROOT);
+            JobPauseArguments a = JobPauseArguments.CODEC.decode(args, Path.root(session.compatPolicy()));
             impl.jobPause(a.id());
             return null;
         }, Set.of()));
         registry.registerIfAbsent(new QmpCommand("job-resume", (args, session) -> {
-            JobResumeArguments a = JobResumeArguments.CODEC.decode(args, Path.ROOT);
+            JobResumeArguments a = JobResumeArguments.CODEC.decode(args, Path.root(session.compatPolicy()));
             impl.jobResume(a.id());
             return null;
         }, Set.of()));
         registry.registerIfAbsent(new QmpCommand("job-cancel", (args, session) -> {
-            JobCancelArguments a = JobCancelArguments.CODEC.decode(args, Path.ROOT);
+            JobCancelArguments a = JobCancelArguments.CODEC.decode(args, Path.root(session.compatPolicy()));
             impl.jobCancel(a.id());
             return null;
         }, Set.of()));
         registry.registerIfAbsent(new QmpCommand("job-complete", (args, session) -> {
-            JobCompleteArguments a = JobCompleteArguments.CODEC.decode(args, Path.ROOT);
+            JobCompleteArguments a = JobCompleteArguments.CODEC.decode(args, Path.root(session.compatPolicy()));
             impl.jobComplete(a.id());
             return null;
         }, Set.of()));
         registry.registerIfAbsent(new QmpCommand("job-dismiss", (args, session) -> {
-            JobDismissArguments a = JobDismissArguments.CODEC.decode(args, Path.ROOT);
+            JobDismissArguments a = JobDismissArguments.CODEC.decode(args, Path.root(session.compatPolicy()));
             impl.jobDismiss(a.id());
             return null;
         }, Set.of()));
         registry.registerIfAbsent(new QmpCommand("job-finalize", (args, session) -> {
-            JobFinalizeArguments a = JobFinalizeArguments.CODEC.decode(args, Path.ROOT);
+            JobFinalizeArguments a = JobFinalizeArguments.CODEC.decode(args, Path.root(session.compatPolicy()));
             impl.jobFinalize(a.id());
             return null;
         }, Set.of()));
