@@ -223,8 +223,10 @@ public final class StandardCommands {
 
     /**
      * The introspection data as QEMU sends it under {@code -compat deprecated-output=hide}:
-     * without the entities whose features include {@code deprecated}, and without such members of
-     * object types (QEMU's {@code zap_deprecated}; enum values and unstable elements stay).
+     * without the entities whose features include {@code deprecated}, without such members of
+     * object types (QEMU's {@code zap_deprecated}; enum values and unstable elements stay), and
+     * without the enum entities' {@code values}, which {@code SchemaInfoEnum} itself declares
+     * deprecated, so QEMU's output visitor hides it.
      */
     static JsonValue withoutDeprecated(String schemaJson) {
         JsonArray all = (JsonArray) QemuJson.parse(schemaJson);
@@ -234,7 +236,16 @@ public final class StandardCommands {
             if (deprecated(entity)) {
                 continue;
             }
-            if (entity.get("meta-type") instanceof JsonValue.Str t && t.value().equals("object")
+            if (entity.get("meta-type") instanceof JsonValue.Str t && t.value().equals("enum")
+                    && entity.get("values") != null) {
+                JsonObject.Builder b = JsonObject.builder();
+                for (int i = 0; i < entity.size(); i++) {
+                    if (!entity.name(i).equals("values")) {
+                        b.put(entity.name(i), entity.value(i));
+                    }
+                }
+                entity = b.build();
+            } else if (entity.get("meta-type") instanceof JsonValue.Str t && t.value().equals("object")
                     && entity.get("members") instanceof JsonArray members) {
                 List<JsonValue> keptMembers = new ArrayList<>();
                 for (JsonValue m : members.items()) {

@@ -34,6 +34,16 @@ final class Qemu extends PeerProcess {
                 "-qmp", "unix:" + socket + ",server=on,wait=off");
     }
 
+    /** Starts QEMU ({@code -machine none}) with extra options, in a directory of its own. */
+    static Qemu startWith(Path dir, String... options) throws IOException, InterruptedException {
+        java.nio.file.Files.createDirectories(dir);
+        Path socket = dir.resolve("qmp.sock");
+        List<String> args = new ArrayList<>(List.of("-machine", "none", "-nodefaults", "-display", "none"));
+        args.addAll(List.of(options));
+        args.addAll(List.of("-qmp", "unix:" + socket + ",server=on,wait=off"));
+        return start(dir, socket, args.toArray(String[]::new));
+    }
+
     /**
      * Starts QEMU with another machine type ({@code pc} has a PCI bus for {@code device_add}),
      * stopped ({@code -S}: the guest never runs), and waits until its QMP socket exists.
