@@ -36,6 +36,7 @@ final class CommandBindings {
     static final ClassName QMP_REGISTRY = ClassName.get(QMP, "QmpRegistry");
     static final ClassName QMP_COMMAND = ClassName.get(QMP, "QmpCommand");
     static final ClassName FLAG = QMP_COMMAND.nestedClass("Flag");
+    static final ClassName QMP_SESSION = ClassName.get(QMP, "QmpSession");
     static final ClassName FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
     static final ClassName SET = ClassName.get("java.util", "Set");
 
@@ -269,8 +270,8 @@ final class CommandBindings {
         } else {
             TypeName atn = ctx.type(at.name()).type();
             CodeBlock input = commands.argumentsInput(c, at, CodeBlock.of("args"));
-            h.addStatement("$T a = $L.decode($L, $T.root(session.compatPolicy()))", atn, ctx.type(at.name()).codec(),
-                    input, PATH);
+            h.addStatement("$T a = $L.decode($L, $T.argumentsPath(session))", atn, ctx.type(at.name()).codec(),
+                    input, QMP_SESSION);
             if (commands.flattened(c)) {
                 for (Member mem : members(at)) {
                     args.add(args.isEmpty() ? "a.$N()" : ", a.$N()", JavaNames.memberName(mem.name()));

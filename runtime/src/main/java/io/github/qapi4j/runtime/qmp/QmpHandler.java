@@ -15,7 +15,14 @@ import java.io.IOException;
  */
 @FunctionalInterface
 public interface QmpHandler {
-    /** @return the return value's writer, or {@code null} for {@code {}} */
+    /**
+     * Runs the command.
+     *
+     * @param arguments the request's {@code arguments}
+     * @param session the client's session (its compatibility policy, OOB state); null when called
+     *     outside a server, which generated handlers take as QEMU's default policy
+     * @return the return value's writer, or {@code null} for {@code {}}
+     */
     Result invoke(JsonObject arguments, QmpSession session);
 
     /** Writes a command's return value. */

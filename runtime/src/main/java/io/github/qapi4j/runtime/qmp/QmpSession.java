@@ -4,6 +4,7 @@
 package io.github.qapi4j.runtime.qmp;
 
 import io.github.qapi4j.runtime.json.CompatPolicy;
+import io.github.qapi4j.runtime.json.Path;
 
 /** One client connection as a command handler sees it. */
 public interface QmpSession {
@@ -15,9 +16,18 @@ public interface QmpSession {
 
     /**
      * The server's compatibility policy: generated handlers decode arguments from
-     * {@code Path.root(session.compatPolicy())}.
+     * {@link #argumentsPath(QmpSession)}.
      */
     default CompatPolicy compatPolicy() {
         return CompatPolicy.ACCEPT_ALL;
+    }
+
+    /**
+     * Where strict decoding of a command's {@code arguments} starts (what generated handlers use):
+     * the root path under the session's compatibility policy, or under QEMU's default when
+     * {@code session} is null (a handler called outside a server).
+     */
+    static Path argumentsPath(QmpSession session) {
+        return session == null ? Path.ROOT : Path.root(session.compatPolicy());
     }
 }

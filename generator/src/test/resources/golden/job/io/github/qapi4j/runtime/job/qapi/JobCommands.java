@@ -8,6 +8,7 @@ import io.github.qapi4j.runtime.meta.QapiMember;
 import io.github.qapi4j.runtime.qmp.QmpClient;
 import io.github.qapi4j.runtime.qmp.QmpCommand;
 import io.github.qapi4j.runtime.qmp.QmpRegistry;
+import io.github.qapi4j.runtime.qmp.QmpSession;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -215,32 +216,32 @@ public interface JobCommands {
      */
     static void register(QmpRegistry registry, JobCommands impl) {
         registry.registerIfAbsent(new QmpCommand("job-pause", (args, session) -> {
-            JobPauseArguments a = JobPauseArguments.CODEC.decode(args, Path.root(session.compatPolicy()));
+            JobPauseArguments a = JobPauseArguments.CODEC.decode(args, QmpSession.argumentsPath(session));
             impl.jobPause(a.id());
             return null;
         }, Set.of()));
         registry.registerIfAbsent(new QmpCommand("job-resume", (args, session) -> {
-            JobResumeArguments a = JobResumeArguments.CODEC.decode(args, Path.root(session.compatPolicy()));
+            JobResumeArguments a = JobResumeArguments.CODEC.decode(args, QmpSession.argumentsPath(session));
             impl.jobResume(a.id());
             return null;
         }, Set.of()));
         registry.registerIfAbsent(new QmpCommand("job-cancel", (args, session) -> {
-            JobCancelArguments a = JobCancelArguments.CODEC.decode(args, Path.root(session.compatPolicy()));
+            JobCancelArguments a = JobCancelArguments.CODEC.decode(args, QmpSession.argumentsPath(session));
             impl.jobCancel(a.id());
             return null;
         }, Set.of()));
         registry.registerIfAbsent(new QmpCommand("job-complete", (args, session) -> {
-            JobCompleteArguments a = JobCompleteArguments.CODEC.decode(args, Path.root(session.compatPolicy()));
+            JobCompleteArguments a = JobCompleteArguments.CODEC.decode(args, QmpSession.argumentsPath(session));
             impl.jobComplete(a.id());
             return null;
         }, Set.of()));
         registry.registerIfAbsent(new QmpCommand("job-dismiss", (args, session) -> {
-            JobDismissArguments a = JobDismissArguments.CODEC.decode(args, Path.root(session.compatPolicy()));
+            JobDismissArguments a = JobDismissArguments.CODEC.decode(args, QmpSession.argumentsPath(session));
             impl.jobDismiss(a.id());
             return null;
         }, Set.of()));
         registry.registerIfAbsent(new QmpCommand("job-finalize", (args, session) -> {
-            JobFinalizeArguments a = JobFinalizeArguments.CODEC.decode(args, Path.root(session.compatPolicy()));
+            JobFinalizeArguments a = JobFinalizeArguments.CODEC.decode(args, QmpSession.argumentsPath(session));
             impl.jobFinalize(a.id());
             return null;
         }, Set.of()));
