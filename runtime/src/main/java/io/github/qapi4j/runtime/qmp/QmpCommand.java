@@ -27,7 +27,7 @@ public record QmpCommand(String name, QmpHandler handler, Set<Flag> flags) {
         ALLOW_OOB,
         /** {@code success-response: false}: no reply on success (errors are still sent). */
         NO_SUCCESS_RESPONSE,
-        /** {@code allow-preconfig: true}: recorded only; this server has no preconfig phase. */
+        /** {@code allow-preconfig: true}: may run in the server's preconfig phase ({@link QmpServer.Builder#preconfig}). */
         ALLOW_PRECONFIG,
         /** Feature {@code deprecated}: subject to the server's compatibility policy. */
         DEPRECATED,

@@ -74,6 +74,8 @@ public final class QmpServer implements AutoCloseable {
     final boolean pretty;
     /** QEMU's {@code -compat} policy (see {@link Builder#compatPolicy}). */
     final CompatPolicy compatPolicy;
+    /** In QEMU's preconfig phase (see {@link Builder#preconfig}). */
+    volatile boolean preconfig;
     /** QEMU's rate limit for guest-triggered events; null when no event kind is limited. */
     private final EventThrottle throttle;
     private final ExecutorService ownDispatcher;
@@ -91,6 +93,7 @@ public final class QmpServer implements AutoCloseable {
         this.guestAgent = b.guestAgent;
         this.pretty = b.pretty;
         this.compatPolicy = b.compatPolicy;
+        this.preconfig = b.preconfig;
         this.throttle = b.eventRates.values().stream().anyMatch(r -> !r.isZero())
                 ? new EventThrottle(b.eventRates, this::broadcast, eventLock) : null;
         this.maxOutputBytes = b.maxOutputBytes;
@@ -267,6 +270,26 @@ public final class QmpServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends the preconfig phase, as QEMU's {@code x-exit-preconfig} does: call it from that
+     * command's implementation.
+     *
+     * @throws QmpError {@code The command is permitted only before machine initialization} when the
+     *     server is not (or no longer) in the preconfig phase, QEMU's answer to a second
+     *     {@code x-exit-preconfig}
+     */
+    public synchronized void exitPreconfig() {
+        if (!preconfig) {
+            throw QmpError.generic("The command is permitted only before machine initialization");
+        }
+        preconfig = false;
+    }
+
+    /** Whether the server is in the preconfig phase. */
+    public boolean inPreconfig() {
+        return preconfig;
+    }
+
     /** Clients currently connected. */
     public int sessionCount() {
         return connections.size();
@@ -333,6 +356,7 @@ public final class QmpServer implements AutoCloseable {
         private boolean guestAgent;
         private boolean pretty;
         private CompatPolicy compatPolicy = CompatPolicy.ACCEPT_ALL;
+        private boolean preconfig;
         private Map<String, Duration> eventRates = EventThrottle.QEMU_RATES;
         private Executor dispatcher;
         private long maxOutputBytes = 64L << 20;
@@ -389,6 +413,17 @@ public final class QmpServer implements AutoCloseable {
         /** No event is rate-limited (see {@link #eventRate}). */
         public Builder noEventThrottling() {
             this.eventRates = Map.of();
+            return this;
+        }
+
+        /**
+         * Starts in QEMU's preconfig phase ({@code --preconfig}): until {@link QmpServer#exitPreconfig()},
+         * only commands registered with {@link QmpCommand.Flag#ALLOW_PRECONFIG} run (generated
+         * bindings carry the schema's {@code 'allow-preconfig'}); others are answered
+         * {@code The command 'x' is permitted only after machine initialization has completed}.
+         */
+        public Builder preconfig(boolean preconfig) {
+            this.preconfig = preconfig;
             return this;
         }
 

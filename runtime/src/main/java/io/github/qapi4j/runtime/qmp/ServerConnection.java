@@ -241,6 +241,10 @@ final class ServerConnection implements QmpSession, JsonMessageStreamer.Listener
         if (oob && !cmd.has(QmpCommand.Flag.ALLOW_OOB)) {
             throw QmpError.generic("The command " + name + " does not support OOB");
         }
+        if (server.preconfig && !cmd.has(QmpCommand.Flag.ALLOW_PRECONFIG)) {
+            throw QmpError.generic("The command '" + name
+                    + "' is permitted only after machine initialization has completed");
+        }
         QmpHandler.Result result;
         try {
             result = cmd.handler().invoke(args, this);

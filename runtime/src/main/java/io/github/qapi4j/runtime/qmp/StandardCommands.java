@@ -61,10 +61,11 @@ public final class StandardCommands {
         Objects.requireNonNull(schemaJson, "schemaJson");
         List<String> order = List.copyOf(schemaOrder);
         // None takes arguments: any given is 'Parameter 'x' is unexpected', as QEMU answers.
+        // all three have 'allow-preconfig': true in QEMU's schema
         registry.register(QmpCommand.of("query-version", (args, session) -> {
             noArguments(args);
             return g -> writeVersion(g, version);
-        }));
+        }, QmpCommand.Flag.ALLOW_PRECONFIG));
         Supplier<JsonValue> withoutDeprecated = lazily(() -> withoutDeprecated(schemaJson));
         registry.register(QmpCommand.of("query-qmp-schema", (args, session) -> {
             noArguments(args);
@@ -73,7 +74,7 @@ public final class StandardCommands {
                 return zapped::write;
             }
             return g -> g.writeRawValue(schemaJson);
-        }));
+        }, QmpCommand.Flag.ALLOW_PRECONFIG));
         registry.register(QmpCommand.of("query-commands", (args, session) -> {
             noArguments(args);
             List<String> listed = queryCommands(registry, order);
@@ -86,7 +87,7 @@ public final class StandardCommands {
                 }
                 g.writeEndArray();
             };
-        }));
+        }, QmpCommand.Flag.ALLOW_PRECONFIG));
     }
 
     /**

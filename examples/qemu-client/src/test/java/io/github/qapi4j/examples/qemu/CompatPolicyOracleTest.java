@@ -100,12 +100,8 @@ class CompatPolicyOracleTest {
                 Qemu plain = Qemu.startWith(dir.resolve("plain"));
                 QmpClient strictQmp = QmpClient.connect(UnixDomainSocketAddress.of(strict.socket));
                 QmpClient plainQmp = QmpClient.connect(UnixDomainSocketAddress.of(plain.socket))) {
-            JsonObject version = (JsonObject) plainQmp.execute("query-version");
-            JsonObject qemu = (JsonObject) version.get("qemu");
             QmpRegistry registry = new QmpRegistry();
-            StandardCommands.register(registry, new StandardCommands.Version(
-                    (int) ((JsonValue.Int) qemu.get("major")).value(), (int) ((JsonValue.Int) qemu.get("minor")).value(),
-                    (int) ((JsonValue.Int) qemu.get("micro")).value(), ((JsonValue.Str) version.get("package")).value()),
+            StandardCommands.register(registry, version((JsonObject) plainQmp.execute("query-version")),
                     // the peer's own schema (Debian's build defines CONFIG_SPICE, ...): what is zapped
                     // from it must be what QEMU zaps
                     plainQmp.execute("query-qmp-schema").toString(), QapiSchemaCommandDispatcher.COMMANDS);
@@ -135,8 +131,16 @@ class CompatPolicyOracleTest {
                 "migrate-set-capabilities", "blockdev-add");
     }
 
+    /** What {@code StandardCommands} should report for a QEMU's {@code query-version} reply. */
+    static StandardCommands.Version version(JsonObject reply) {
+        JsonObject qemu = (JsonObject) reply.get("qemu");
+        return new StandardCommands.Version((int) ((JsonValue.Int) qemu.get("major")).value(),
+                (int) ((JsonValue.Int) qemu.get("minor")).value(), (int) ((JsonValue.Int) qemu.get("micro")).value(),
+                ((JsonValue.Str) reply.get("package")).value());
+    }
+
     /** The reply's return value (in QDict order) or its error class and text. */
-    private static String outcome(QmpClient qmp, String command, JsonObject args) throws Exception {
+    static String outcome(QmpClient qmp, String command, JsonObject args) throws Exception {
         try {
             return "return " + QDictOrder.reorder(qmp.execute(command, args));
         } catch (QmpError e) {
