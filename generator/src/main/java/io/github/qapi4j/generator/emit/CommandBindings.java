@@ -15,6 +15,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import io.github.qapi4j.generator.introspect.Introspection;
 import io.github.qapi4j.generator.model.CommandDef;
+import io.github.qapi4j.generator.model.Feature;
 import io.github.qapi4j.generator.model.Member;
 import io.github.qapi4j.generator.model.StructDef;
 import io.github.qapi4j.generator.model.TypeDef;
@@ -192,10 +193,10 @@ final class CommandBindings {
         if (!l.isEmpty()) {
             fs.add(l);
         }
-        if (c.features().stream().anyMatch(io.github.qapi4j.generator.model.Feature::isDeprecated)) {
+        if (c.features().stream().anyMatch(Feature::isDeprecated)) {
             fs.add(CodeBlock.of("$T.DEPRECATED", FLAG));
         }
-        if (c.features().stream().anyMatch(io.github.qapi4j.generator.model.Feature::isUnstable)) {
+        if (c.features().stream().anyMatch(Feature::isUnstable)) {
             fs.add(CodeBlock.of("$T.UNSTABLE", FLAG));
         }
         return CodeBlock.join(fs, ", ");

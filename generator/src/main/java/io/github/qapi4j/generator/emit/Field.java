@@ -3,6 +3,7 @@
  */
 package io.github.qapi4j.generator.emit;
 
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import io.github.qapi4j.generator.model.Member;
@@ -30,7 +31,7 @@ record Field(Member member, String name, EmitContext.JType type, String doc, boo
     }
 
     /** The member's special features as a bit-set expression, or null (see {@link EmitContext#special}). */
-    com.palantir.javapoet.CodeBlock special() {
+    CodeBlock special() {
         return EmitContext.special(member.features());
     }
 
