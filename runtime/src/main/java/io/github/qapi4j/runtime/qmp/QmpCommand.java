@@ -7,7 +7,6 @@ import io.github.qapi4j.runtime.json.CompatPolicy;
 import io.github.qapi4j.runtime.json.JsonCodec;
 import io.github.qapi4j.runtime.json.JsonObject;
 import io.github.qapi4j.runtime.json.JsonValue;
-import io.github.qapi4j.runtime.json.Path;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -46,14 +45,14 @@ public record QmpCommand(String name, QmpHandler handler, Set<Flag> flags) {
     }
 
     /**
-     * A command whose arguments are decoded strictly by {@code arguments} and whose result is
-     * written by {@code returns}; a {@code null} result is written as {@code {}}. This is what a
-     * generated binding registers for each command.
+     * A command whose arguments are decoded strictly by {@code arguments} (under the session's
+     * compatibility policy, as generated bindings decode them) and whose result is written by
+     * {@code returns}; a {@code null} result is written as {@code {}}.
      */
     public static <A, R> QmpCommand typed(String name, JsonCodec<A> arguments, JsonCodec<R> returns,
             Function<? super A, ? extends R> fn, Flag... flags) {
         return of(name, (args, session) -> {
-            A a = arguments.decode(args, Path.ROOT);
+            A a = arguments.decode(args, QmpSession.argumentsPath(session));
             R r = fn.apply(a);
             return r == null ? null : g -> returns.write(g, r);
         }, flags);
