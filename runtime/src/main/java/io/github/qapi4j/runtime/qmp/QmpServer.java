@@ -51,7 +51,7 @@ import java.util.function.Supplier;
  * try (QmpServer server = QmpServer.builder(registry).version(10, 2, 0, "").build()) {
  *     server.listenUnix(Path.of("/run/my.qmp"));
  *     ...
- *     server.emitEvent("SOMETHING", SomethingCodec.INSTANCE, data);
+ *     server.emitEvent(SomethingEvent.TYPE, data); // a generated event type (or: name, codec, data)
  * }
  * }</pre>
  *
