@@ -237,30 +237,26 @@ public final class StandardCommands {
             if (deprecated(entity)) {
                 continue;
             }
-            if (entity.get("meta-type") instanceof JsonValue.Str t && t.value().equals("enum")
-                    && entity.get("values") != null) {
-                JsonObject.Builder b = JsonObject.builder();
-                for (int i = 0; i < entity.size(); i++) {
-                    if (!entity.name(i).equals("values")) {
-                        b.put(entity.name(i), entity.value(i));
+            String meta = entity.get("meta-type") instanceof JsonValue.Str t ? t.value() : "";
+            JsonObject.Builder b = JsonObject.builder();
+            for (int i = 0; i < entity.size(); i++) {
+                String name = entity.name(i);
+                JsonValue value = entity.value(i);
+                if (meta.equals("enum") && name.equals("values")) {
+                    continue;
+                }
+                if (meta.equals("object") && name.equals("members") && value instanceof JsonArray members) {
+                    List<JsonValue> keptMembers = new ArrayList<>();
+                    for (JsonValue m : members.items()) {
+                        if (!deprecated((JsonObject) m)) {
+                            keptMembers.add(m);
+                        }
                     }
+                    value = JsonArray.of(keptMembers);
                 }
-                entity = b.build();
-            } else if (entity.get("meta-type") instanceof JsonValue.Str t && t.value().equals("object")
-                    && entity.get("members") instanceof JsonArray members) {
-                List<JsonValue> keptMembers = new ArrayList<>();
-                for (JsonValue m : members.items()) {
-                    if (!deprecated((JsonObject) m)) {
-                        keptMembers.add(m);
-                    }
-                }
-                JsonObject.Builder b = JsonObject.builder();
-                for (int i = 0; i < entity.size(); i++) {
-                    b.put(entity.name(i), entity.name(i).equals("members") ? JsonArray.of(keptMembers) : entity.value(i));
-                }
-                entity = b.build();
+                b.put(name, value);
             }
-            kept.add(entity);
+            kept.add(b.build());
         }
         return JsonArray.of(kept);
     }

@@ -9,11 +9,7 @@ import io.github.qapi4j.examples.qemu.qapi.QapiSchemaCommandDispatcher;
 import io.github.qapi4j.examples.qemu.qapi.QapiSchemaCommands;
 import io.github.qapi4j.runtime.json.CompatPolicy;
 import io.github.qapi4j.runtime.json.JsonObject;
-import io.github.qapi4j.runtime.json.JsonValue;
-import io.github.qapi4j.runtime.json.QDictOrder;
-import io.github.qapi4j.runtime.json.QemuJson;
 import io.github.qapi4j.runtime.qmp.QmpClient;
-import io.github.qapi4j.runtime.qmp.QmpError;
 import io.github.qapi4j.runtime.qmp.QmpRegistry;
 import io.github.qapi4j.runtime.qmp.QmpServer;
 import io.github.qapi4j.runtime.qmp.StandardCommands;
@@ -101,54 +97,20 @@ class CompatPolicyOracleTest {
                 QmpClient strictQmp = QmpClient.connect(UnixDomainSocketAddress.of(strict.socket));
                 QmpClient plainQmp = QmpClient.connect(UnixDomainSocketAddress.of(plain.socket))) {
             QmpRegistry registry = new QmpRegistry();
-            StandardCommands.register(registry, version((JsonObject) plainQmp.execute("query-version")),
+            StandardCommands.register(registry, ProxyOracle.version((JsonObject) plainQmp.execute("query-version")),
                     // the peer's own schema (Debian's build defines CONFIG_SPICE, ...): what is zapped
                     // from it must be what QEMU zaps
                     plainQmp.execute("query-qmp-schema").toString(), QapiSchemaCommandDispatcher.COMMANDS);
             QapiSchemaCommands.register(registry, QapiSchemaCommands.client(plainQmp));
             try (QmpServer server = QmpServer.builder(registry).compatPolicy(CompatPolicy.parse(POLICY)).build();
                     QmpClient ours = QmpClient.connect(server.listenUnix(dir.resolve("proxy.sock")))) {
-                for (String[] r : REQUESTS) {
-                    JsonObject args = (JsonObject) QemuJson.parse(r[1]);
-                    String theirs = outcome(strictQmp, r[0], args);
-                    String mine = outcome(ours, r[0], args);
-                    if (theirs.contains("disabled by policy")) {
-                        rejected.add(r[0]);
-                    }
-                    if (!mine.equals(theirs)) {
-                        // whole replies, for a diff
-                        java.nio.file.Files.writeString(Path.of("target", "compat-" + r[0] + "-qemu.txt"), theirs);
-                        java.nio.file.Files.writeString(Path.of("target", "compat-" + r[0] + "-qapi4j.txt"), mine);
-                        mismatches.add(r[0] + " " + r[1] + "\n    QEMU -compat: " + abbreviate(theirs)
-                                + "\n    qapi4j:       " + abbreviate(mine));
-                    }
-                }
+                mismatches.addAll(ProxyOracle.mismatches("compat", REQUESTS, strictQmp, ours, "disabled by policy",
+                        rejected));
             }
         }
         assertThat(mismatches).as(String.join("\n", mismatches)).isEmpty();
         // the cases do exercise the policy: commands, members and values rejected
         assertThat(rejected).hasSizeGreaterThan(20).contains("drive-backup", "x-query-roms", "eject", "transaction",
                 "migrate-set-capabilities", "blockdev-add");
-    }
-
-    /** What {@code StandardCommands} should report for a QEMU's {@code query-version} reply. */
-    static StandardCommands.Version version(JsonObject reply) {
-        JsonObject qemu = (JsonObject) reply.get("qemu");
-        return new StandardCommands.Version((int) ((JsonValue.Int) qemu.get("major")).value(),
-                (int) ((JsonValue.Int) qemu.get("minor")).value(), (int) ((JsonValue.Int) qemu.get("micro")).value(),
-                ((JsonValue.Str) reply.get("package")).value());
-    }
-
-    /** The reply's return value (in QDict order) or its error class and text. */
-    static String outcome(QmpClient qmp, String command, JsonObject args) throws Exception {
-        try {
-            return "return " + QDictOrder.reorder(qmp.execute(command, args));
-        } catch (QmpError e) {
-            return "error " + e.errorClass().wireName() + ": " + e.description();
-        }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 400 ? s.substring(0, 400) + "..." : s;
     }
 }

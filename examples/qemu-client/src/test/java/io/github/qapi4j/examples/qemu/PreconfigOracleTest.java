@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.qapi4j.examples.qemu.qapi.QapiSchemaCommandDispatcher;
 import io.github.qapi4j.examples.qemu.qapi.QapiSchemaCommands;
 import io.github.qapi4j.runtime.json.JsonObject;
-import io.github.qapi4j.runtime.json.QemuJson;
 import io.github.qapi4j.runtime.qmp.QmpClient;
 import io.github.qapi4j.runtime.qmp.QmpCommand;
 import io.github.qapi4j.runtime.qmp.QmpRegistry;
@@ -66,24 +65,15 @@ class PreconfigOracleTest {
                 self.get().exitPreconfig();
                 return null;
             }, QmpCommand.Flag.ALLOW_PRECONFIG));
-            StandardCommands.register(registry, CompatPolicyOracleTest.version(version),
+            StandardCommands.register(registry, ProxyOracle.version(version),
                     QapiSchemaCommandDispatcher.introspection(), QapiSchemaCommandDispatcher.COMMANDS);
             QapiSchemaCommands.register(registry, QapiSchemaCommands.client(plainQmp));
             try (QmpServer server = QmpServer.builder(registry).preconfig(true).build();
                     QmpClient ours = QmpClient.connect(server.listenUnix(dir.resolve("proxy.sock")))) {
                 self.set(server);
                 assertThat(server.inPreconfig()).isTrue();
-                for (String[] r : REQUESTS) {
-                    JsonObject args = (JsonObject) QemuJson.parse(r[1]);
-                    String expected = CompatPolicyOracleTest.outcome(theirs, r[0], args);
-                    String got = CompatPolicyOracleTest.outcome(ours, r[0], args);
-                    if (expected.contains("permitted only after machine initialization")) {
-                        refused.add(r[0]);
-                    }
-                    if (!got.equals(expected)) {
-                        mismatches.add(r[0] + " " + r[1] + "\n    QEMU --preconfig: " + expected + "\n    qapi4j:           " + got);
-                    }
-                }
+                mismatches.addAll(ProxyOracle.mismatches("preconfig", REQUESTS, theirs, ours,
+                        "permitted only after machine initialization", refused));
                 assertThat(server.inPreconfig()).isFalse();
             }
         }
